@@ -49,6 +49,10 @@ func New() *Table {
 			t.byKey[code] = code
 			t.byKey[Fold(r.ISO3())] = code
 			t.byKey[Fold(name)] = code
+			// CLDR writes "St. Kitts & Nevis"; lists write "Saint Kitts and Nevis".
+			if strings.HasPrefix(name, "St. ") {
+				t.byKey[Fold("Saint "+name[4:])] = code
+			}
 		}
 	}
 	for code, forms := range aliases {
@@ -58,6 +62,7 @@ func New() *Table {
 		if _, ok := t.names[code]; !ok {
 			t.names[code] = forms[0]
 			t.codes = append(t.codes, code)
+			t.byKey[Fold(code)] = code // territory codes such as "ua-cri", "suhh"
 		}
 	}
 	for code, name := range preferredNames {
@@ -106,7 +111,8 @@ func Code(s string) string { return Default().Code(s) }
 func Name(code string) string { return Default().Name(code) }
 
 // Fold lower-cases s, removes diacritics and punctuation and folds spaces,
-// the key under which names are compared ("Côte d'Ivoire" → "cote d ivoire").
+// the key under which names are compared ("Côte d'Ivoire" → "cote divoire",
+// "Bosnia & Herzegovina" → "bosnia and herzegovina").
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -123,6 +129,11 @@ func Fold(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		case r == '\'' || r == '’' || r == '‘':
 			// "People's" → "peoples"
+		case r == '&':
+			if b.Len() > 0 {
+				b.WriteString(" and")
+			}
+			space = true
 		default:
 			space = true
 		}

@@ -65,3 +65,23 @@ func FuzzFold(f *testing.F) {
 		_ = Code(s)
 	})
 }
+
+func TestTerritoryCodes(t *testing.T) {
+	for _, c := range []string{"ua-dpr", "suhh", "ua-cri"} {
+		if got := Code(c); got != c {
+			t.Errorf("Code(%q) = %q", c, got)
+		}
+	}
+}
+
+func TestListSpellings(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hong Kong": "hk", "Bosnia and Herzegovina": "ba", "The Gambia": "gm", "Trinidad and Tobago": "tt",
+		"Saint Kitts and Nevis": "kn", "Cabo Verde": "cv", "Cote d Ivoire": "ci", "Virgin Islands, British": "vg",
+		"Man, Isle of": "im", "Saint Vincent and the Grenadines": "vc", "Saint Lucia": "lc", "Antigua and Barbuda": "ag",
+	} {
+		if got := Code(in); got != want {
+			t.Errorf("Code(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

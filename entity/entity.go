@@ -249,7 +249,15 @@ func uniqueKeepOrder(s []string) []string {
 // CleanSpace trims s and folds every run of white space into one space.
 func CleanSpace(s string) string {
 	s = strings.TrimSpace(s)
-	if !strings.ContainsAny(s, "\t\n\r\v\f\u00a0  ") {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 || c == ' ' && i > 0 && s[i-1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")

@@ -1,0 +1,241 @@
+// Package index retrieves the listed names a query could match, without
+// scoring every name: a vocabulary of distinct name parts, a deletion index
+// over their gating skeletons (and over their equivalence symbols), and
+// postings from parts to names.
+//
+// The one idea behind it: the index is exactly as permissive as the
+// scorer. match.TokenSim only accepts two name parts whose skeletons meet
+// (names.SkeletonsMeet) or that share a symbol, and the index enumerates
+// precisely those parts, so a name the scorer would accept is never
+// missed. The pruning it does on top (a name that shares only the query's
+// most common part cannot pass the threshold) follows from the scorer's
+// single-part cap, and is switched off when the threshold is at or below it.
+package index
+
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+
+	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/match"
+	"github.com/embargo/embargo/names"
+)
+
+const noJoin = ^uint32(0)
+
+// nameRec is one listed name, as vocabulary ids.
+type nameRec struct {
+	entity uint32
+	name   uint16 // index in the entity's Names
+	sig    uint8  // significant tokens
+	toks   []uint32
+	joins  []uint32 // join of toks[i] and toks[i+1], or noJoin
+}
+
+// postings is a compressed list of lists: ids[off[v]:off[v+1]] are the names
+// of vocabulary entry v.
+type postings struct {
+	off []uint32
+	ids []uint32
+}
+
+func (p *postings) of(v uint32) []uint32 {
+	if int(v)+1 >= len(p.off) {
+		return nil
+	}
+	return p.ids[p.off[v]:p.off[v+1]]
+}
+
+func buildPostings(n int, pairs [][2]uint32) postings {
+	slices.SortFunc(pairs, func(a, b [2]uint32) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+	})
+	pairs = slices.Compact(pairs)
+	p := postings{off: make([]uint32, n+1), ids: make([]uint32, len(pairs))}
+	for i, pr := range pairs {
+		p.off[pr[0]+1]++
+		p.ids[i] = pr[1]
+	}
+	for v := 1; v <= n; v++ {
+		p.off[v] += p.off[v-1]
+	}
+	return p
+}
+
+// keyTable maps hashed lookup keys (skeleton deletion variants, symbols)
+// to vocabulary ids: two parallel arrays sorted by hash.
+type keyTable struct {
+	hashes []uint64
+	vocab  []uint32
+}
+
+func (t *keyTable) lookup(h uint64, fn func(uint32)) {
+	i, _ := slices.BinarySearch(t.hashes, h)
+	for ; i < len(t.hashes) && t.hashes[i] == h; i++ {
+		fn(t.vocab[i])
+	}
+}
+
+// Index is an immutable index over a set of entities. It is safe for
+// concurrent use.
+type Index struct {
+	entities []*entity.Entity
+	names    []nameRec
+	vocab    []names.Token
+	// tokPost: names where the vocabulary entry is a token; tokPost1: the
+	// same restricted to names with at most one significant token;
+	// joinPost: names where it is the join of two adjacent tokens.
+	tokPost, tokPost1, joinPost postings
+	keys                        keyTable
+	seed                        maphash.Seed
+	idents                      map[string][]uint32 // normalised identifier → entities
+	cache                       *tokenCache
+}
+
+// Entities returns the indexed entities.
+func (ix *Index) Entities() []*entity.Entity { return ix.entities }
+
+// Stats describes the index's size.
+type Stats struct {
+	Entities, Names, Vocabulary, Keys, Postings int
+}
+
+// Stats returns the index's size.
+func (ix *Index) Stats() Stats {
+	return Stats{len(ix.entities), len(ix.names), len(ix.vocab), len(ix.keys.hashes),
+		len(ix.tokPost.ids) + len(ix.joinPost.ids)}
+}
+
+// vocabKey identifies a vocabulary entry: tokens with the same text, kind
+// and script compare identically.
+type vocabKey struct {
+	text   string
+	kind   names.Kind
+	script uint8
+}
+
+// builder accumulates the index.
+type builder struct {
+	ix                 *Index
+	ids                map[vocabKey]uint32
+	tokP, tok1P, joinP [][2]uint32
+	keyHashes          []uint64
+	keyVocab           []uint32
+}
+
+func (b *builder) intern(t *names.Token) uint32 {
+	k := vocabKey{t.Text, t.Kind, uint8(t.Script)}
+	if id, ok := b.ids[k]; ok {
+		return id
+	}
+	id := uint32(len(b.ix.vocab))
+	b.ids[k] = id
+	tok := *t
+	tok.Start, tok.End = 0, 0
+	b.ix.vocab = append(b.ix.vocab, tok)
+	if retrievable(t) {
+		for _, s := range t.Skels {
+			names.Deletions(s, func(d string) {
+				b.keyHashes = append(b.keyHashes, maphash.String(b.ix.seed, d))
+				b.keyVocab = append(b.keyVocab, id)
+			})
+		}
+		for _, s := range t.Syms {
+			b.keyHashes = append(b.keyHashes, maphash.String(b.ix.seed, "#"+s))
+			b.keyVocab = append(b.keyVocab, id)
+		}
+	}
+	return id
+}
+
+// retrievable reports whether a token is found through the key table.
+// Initials are compared directly with the tokens of retrieved names; they
+// never retrieve names themselves.
+func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
+
+// Build indexes entities. Names are analysed with names.Analyze; it takes
+// about a second per hundred thousand names on one core.
+func Build(entities []*entity.Entity) *Index {
+	ix := &Index{entities: entities, seed: maphash.MakeSeed(), idents: map[string][]uint32{}}
+	b := &builder{ix: ix, ids: map[vocabKey]uint32{}}
+	for ei, e := range entities {
+		for ni, n := range e.Names {
+			if ni > 0xffff {
+				break
+			}
+			an := names.Analyze(n.Full, e.Type)
+			b.addName(uint32(ei), uint16(ni), &an)
+		}
+		for _, id := range e.Identifiers {
+			v := entity.NormalizeIDValue(id.Type, id.Value)
+			if len(v) < 4 {
+				continue // too short to identify anything
+			}
+			if l := ix.idents[v]; len(l) == 0 || l[len(l)-1] != uint32(ei) {
+				ix.idents[v] = append(l, uint32(ei))
+			}
+		}
+	}
+	b.finish()
+	return ix
+}
+
+func (b *builder) addName(ei uint32, ni uint16, an *names.Name) {
+	if len(an.Tokens) == 0 {
+		return
+	}
+	ix := b.ix
+	rec := nameRec{entity: ei, name: ni, sig: uint8(min(an.Significant(), 255))}
+	rec.toks = make([]uint32, len(an.Tokens))
+	ptrs := make([]*names.Token, len(an.Tokens))
+	for i := range an.Tokens {
+		rec.toks[i] = b.intern(&an.Tokens[i])
+		ptrs[i] = &an.Tokens[i]
+	}
+	nid := uint32(len(ix.names))
+	if js := match.Joins(ptrs); js != nil {
+		rec.joins = make([]uint32, len(js))
+		for i, j := range js {
+			if j == nil {
+				rec.joins[i] = noJoin
+				continue
+			}
+			rec.joins[i] = b.intern(j)
+			b.joinP = append(b.joinP, [2]uint32{rec.joins[i], nid})
+		}
+	}
+	for _, v := range rec.toks {
+		b.tokP = append(b.tokP, [2]uint32{v, nid})
+		if rec.sig <= 1 {
+			b.tok1P = append(b.tok1P, [2]uint32{v, nid})
+		}
+	}
+	ix.names = append(ix.names, rec)
+}
+
+func (b *builder) finish() {
+	ix := b.ix
+	n := len(ix.vocab)
+	ix.tokPost = buildPostings(n, b.tokP)
+	ix.tokPost1 = buildPostings(n, b.tok1P)
+	ix.joinPost = buildPostings(n, b.joinP)
+	order := make([]int, len(b.keyHashes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		return cmp.Or(cmp.Compare(b.keyHashes[x], b.keyHashes[y]), cmp.Compare(b.keyVocab[x], b.keyVocab[y]))
+	})
+	ix.keys.hashes = make([]uint64, 0, len(order))
+	ix.keys.vocab = make([]uint32, 0, len(order))
+	for _, i := range order {
+		h, v := b.keyHashes[i], b.keyVocab[i]
+		if k := len(ix.keys.hashes); k > 0 && ix.keys.hashes[k-1] == h && ix.keys.vocab[k-1] == v {
+			continue
+		}
+		ix.keys.hashes = append(ix.keys.hashes, h)
+		ix.keys.vocab = append(ix.keys.vocab, v)
+	}
+	ix.cache = newTokenCache(1 << 16)
+}

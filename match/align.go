@@ -1,0 +1,370 @@
+package match
+
+import (
+	"slices"
+
+	"github.com/embargo/embargo/names"
+)
+
+// Scoring constants. They are the calibration of the name score and are
+// checked by the labelled-pair tests and the screening benchmark.
+const (
+	// SingleCap bounds the score of a match that rests on a single name
+	// part when either name has two or more: one common token ("Kim",
+	// "Mohammed") is never enough.
+	SingleCap = 0.6
+	// unmatchedMinor is the share of an unmatched particle, title, initial
+	// or generic word's weight that counts against the score.
+	unmatchedMinor = 0.2
+	// longPenalty scales the penalty for parts of the longer name that the
+	// shorter one lacks (a missing middle name or patronymic).
+	longPenalty = 0.3
+	// longExcess adds to longPenalty for the share of the longer name
+	// beyond 40% that the shorter one lacks.
+	longExcess = 0.5
+	// queryLongPenalty and queryLongExcess replace them when the query is
+	// the longer name.
+	queryLongPenalty = 0.4
+	queryLongExcess  = 0.8
+	// joinMinSim is the least similarity at which a joined pair of parts
+	// aligns with one part ("Jong Un" / "Jongun"), or two joined pairs
+	// with each other: a joined word would otherwise meet unrelated names
+	// within its typo allowance. Short joined words must be closer still.
+	joinMinSim      = 0.9
+	joinMinSimShort = 0.95
+	// commonPartialCap holds the score of a match that rests only on very
+	// common given names and surnames (names.IsCommon) while the longer
+	// name has significant parts the other lacks: "Fernando Castro" is not
+	// enough to point at "Luis Fernando Castro Villa".
+	commonPartialCap = 0.69
+	// commonFactor discounts any match resting only on very common names:
+	// an exact "Jorge Vargas" still alerts, but a birth date or nationality
+	// that disagrees now clears it.
+	commonFactor = 0.85
+	// numberConflict multiplies the score when both names carry numbers
+	// that disagree ("No. 3" is not "No. 5").
+	numberConflict = 0.5
+)
+
+// Side is one name's tokens as the aligner sees them.
+type Side struct {
+	Tokens []*names.Token
+	// Joins[i] is the token that writes Tokens[i] and Tokens[i+1] as one
+	// word, or nil.
+	Joins []*names.Token
+}
+
+// NewSide prepares a name for alignment, computing its joined tokens.
+func NewSide(n *names.Name) Side {
+	s := Side{Tokens: make([]*names.Token, len(n.Tokens))}
+	for i := range n.Tokens {
+		s.Tokens[i] = &n.Tokens[i]
+	}
+	s.Joins = Joins(s.Tokens)
+	return s
+}
+
+// Joins returns the joined token of each adjacent pair of word tokens
+// (nil where a pair is not two words).
+func Joins(toks []*names.Token) []*names.Token {
+	if len(toks) < 2 {
+		return nil
+	}
+	js := make([]*names.Token, len(toks)-1)
+	for i := 0; i+1 < len(toks); i++ {
+		if names.Joinable(toks[i], toks[i+1]) {
+			j := names.Join(toks[i], toks[i+1])
+			js[i] = &j
+		}
+	}
+	return js
+}
+
+// Unit is a token or a joined pair on one side: index i < len(Tokens) is a
+// token, len(Tokens)+k the join of tokens k and k+1.
+type Unit = int
+
+// SimFunc gives the similarity of query unit qu and name unit nu.
+type SimFunc func(qu, nu Unit) (float64, How)
+
+// Pair is one aligned pair of units.
+type Pair struct {
+	Q, N Unit
+	Sim  float64
+	How  How
+}
+
+// NameScore is the outcome of comparing two names.
+type NameScore struct {
+	Score float64
+	Pairs []Pair
+	// Capped is set when the score was held at SingleCap.
+	Capped bool
+	// NumberConflict is set when the names carry different numbers.
+	NumberConflict bool
+	// CommonOnly is set when the match rests on very common names only.
+	CommonOnly bool
+	// Unmatched query and name token indices.
+	QueryLeft, NameLeft []int
+}
+
+// span returns the token indices a unit covers.
+func span(s *Side, u Unit) (int, int) {
+	if u < len(s.Tokens) {
+		return u, u
+	}
+	k := u - len(s.Tokens)
+	return k, k + 1
+}
+
+// unitToken returns the token of a unit.
+func unitToken(s *Side, u Unit) *names.Token {
+	if u < len(s.Tokens) {
+		return s.Tokens[u]
+	}
+	return s.Joins[u-len(s.Tokens)]
+}
+
+// DirectSim compares units by computing TokenSim.
+func DirectSim(q, n *Side) SimFunc {
+	return func(qu, nu Unit) (float64, How) {
+		return TokenSim(unitToken(q, qu), unitToken(n, nu))
+	}
+}
+
+// joinAccepts reports whether a pair involving a joined unit is close
+// enough to align.
+func joinAccepts(q, n *Side, qu, nu Unit, sim float64) bool {
+	if qu < len(q.Tokens) && nu < len(n.Tokens) {
+		return true
+	}
+	qt, nt := unitToken(q, qu), unitToken(n, nu)
+	switch {
+	case qu >= len(q.Tokens) && nu >= len(n.Tokens):
+		// Two joined pairs: the same two words spaced differently, no more.
+		return sim >= simPhonetic
+	case qt.Script.IsSyllabic() || nt.Script.IsSyllabic():
+		// Joined syllables must spell the word: Minghui is not Mingguo.
+		return sim >= simPhonetic
+	case len(qt.Key) <= 5 || len(nt.Key) <= 5:
+		return sim >= joinMinSimShort
+	}
+	return sim >= joinMinSim
+}
+
+// Units returns the units of a side: every token, then every join.
+func Units(s *Side) []Unit {
+	us := make([]Unit, 0, len(s.Tokens)+len(s.Joins))
+	for i := range s.Tokens {
+		us = append(us, i)
+	}
+	for k, j := range s.Joins {
+		if j != nil {
+			us = append(us, len(s.Tokens)+k)
+		}
+	}
+	return us
+}
+
+// Align aligns two names and scores them.
+func Align(q, n *Side, sim SimFunc) NameScore {
+	var pairs []Pair
+	qUnits, nUnits := Units(q), Units(n)
+	for _, qu := range qUnits {
+		for _, nu := range nUnits {
+			s, how := sim(qu, nu)
+			if s > 0 && joinAccepts(q, n, qu, nu, s) {
+				pairs = append(pairs, Pair{qu, nu, s, how})
+			}
+		}
+	}
+	// Greedy: best pairs first; among equals, the heavier, then the one
+	// covering fewer tokens (a token pair before a join).
+	slices.SortStableFunc(pairs, func(a, b Pair) int {
+		if a.Sim != b.Sim {
+			if a.Sim > b.Sim {
+				return -1
+			}
+			return 1
+		}
+		wa, wb := pairWeight(q, n, a), pairWeight(q, n, b)
+		if wa != wb {
+			if wa > wb {
+				return -1
+			}
+			return 1
+		}
+		return pairSpan(q, n, a) - pairSpan(q, n, b)
+	})
+	qUsed := make([]float64, len(q.Tokens)) // similarity each token got, 0 if none
+	nUsed := make([]float64, len(n.Tokens))
+	qTaken := make([]bool, len(q.Tokens))
+	nTaken := make([]bool, len(n.Tokens))
+	var chosen []Pair
+	for _, p := range pairs {
+		qa, qb := span(q, p.Q)
+		na, nb := span(n, p.N)
+		if qTaken[qa] || qTaken[qb] || nTaken[na] || nTaken[nb] {
+			continue
+		}
+		for i := qa; i <= qb; i++ {
+			qTaken[i], qUsed[i] = true, p.Sim
+		}
+		for i := na; i <= nb; i++ {
+			nTaken[i], nUsed[i] = true, p.Sim
+		}
+		chosen = append(chosen, p)
+	}
+	res := NameScore{Pairs: chosen}
+	qs := tally(q.Tokens, qUsed, qTaken)
+	ns := tally(n.Tokens, nUsed, nTaken)
+	for i, t := range qTaken {
+		if !t {
+			res.QueryLeft = append(res.QueryLeft, i)
+		}
+	}
+	for i, t := range nTaken {
+		if !t {
+			res.NameLeft = append(res.NameLeft, i)
+		}
+	}
+	short, long := qs, ns
+	if ns.sig < qs.sig || ns.sig == qs.sig && ns.total < qs.total {
+		short, long = ns, qs
+	}
+	score := 0.0
+	if short.total > 0 {
+		score = (short.matched - short.penalty) / short.total
+	}
+	if long.total > 0 {
+		// Parts of the longer name the shorter lacks: a missing middle name
+		// costs little, but a short name found inside a much longer one
+		// (two parts of five) is weak evidence.
+		r := long.penalty / long.total
+		lp, le := longPenalty, longExcess
+		if long == qs {
+			// The query names parts the listed name lacks: a short listed
+			// name found inside a longer query (two parts of four) is weaker
+			// evidence than a query that omits a listed middle name.
+			lp, le = queryLongPenalty, queryLongExcess
+		}
+		score *= 1 - lp*r - le*max(0, r-0.4)
+		// A syllable of a name written in Hangul or Chinese characters is a
+		// name part of its own: missing it is a different name (Kim Jong Un
+		// is not Kim Jong), not a missing middle name. When either name is
+		// written in syllables, every part the other lacks counts so.
+		left := long.syllablesLeft
+		if qs.syllabic || ns.syllabic {
+			left = long.sigLeft
+		}
+		f := 1 - left/long.total
+		score *= f * f
+	}
+	score = max(score, 0)
+	if qs.numLeft > 0 && ns.numLeft > 0 {
+		score *= numberConflict
+		res.NumberConflict = true
+	}
+	// The listed name's parts that found a partner: a query part split in
+	// two ("sa na" for the weak alias "SANA") still covers one listed part.
+	if ns.sigAligned < min(2, max(qs.sig, ns.sig)) && score > SingleCap {
+		score = SingleCap
+		res.Capped = true
+	}
+	if ns.sigAligned > 0 && commonOnly(q, n, chosen) {
+		res.CommonOnly = true
+		score *= commonFactor
+		if long.sigLeft > 0 && score > commonPartialCap {
+			score = commonPartialCap
+		}
+	}
+	res.Score = min(score, 1)
+	return res
+}
+
+// commonOnly reports whether every aligned pair of significant parts has a
+// very common name on one side at least.
+func commonOnly(q, n *Side, pairs []Pair) bool {
+	for _, p := range pairs {
+		qa, qb := span(q, p.Q)
+		na, nb := span(n, p.N)
+		sig, common := false, true
+		for i := qa; i <= qb; i++ {
+			sig = sig || q.Tokens[i].Significant()
+		}
+		for i := na; i <= nb; i++ {
+			sig = sig || n.Tokens[i].Significant()
+		}
+		if !sig {
+			continue
+		}
+		qc, nc := true, true
+		for i := qa; i <= qb; i++ {
+			qc = qc && (q.Tokens[i].Common || !q.Tokens[i].Significant())
+		}
+		for i := na; i <= nb; i++ {
+			nc = nc && (n.Tokens[i].Common || !n.Tokens[i].Significant())
+		}
+		common = qc || nc
+		if !common {
+			return false
+		}
+	}
+	return true
+}
+
+func pairWeight(q, n *Side, p Pair) float64 {
+	return unitToken(q, p.Q).Weight + unitToken(n, p.N).Weight
+}
+
+func pairSpan(q, n *Side, p Pair) int {
+	qa, qb := span(q, p.Q)
+	na, nb := span(n, p.N)
+	return qb - qa + nb - na
+}
+
+// sideTally sums one side's weights.
+type sideTally struct {
+	total, matched, penalty float64
+	sig, sigAligned         int
+	numLeft                 int     // unmatched numbers
+	syllablesLeft           float64 // weight of unmatched CJK syllables
+	sigLeft                 float64 // weight of unmatched significant tokens
+	syllabic                bool    // some token was written in syllables
+}
+
+func tally(toks []*names.Token, used []float64, taken []bool) sideTally {
+	var t sideTally
+	for i, tok := range toks {
+		w := tok.Weight
+		t.total += w
+		if tok.Script.IsSyllabic() {
+			t.syllabic = true
+		}
+		if tok.Significant() {
+			t.sig++
+		}
+		if taken[i] {
+			t.matched += w * used[i]
+			if tok.Significant() {
+				t.sigAligned++
+			}
+			continue
+		}
+		if tok.Significant() {
+			t.penalty += w
+		} else {
+			t.penalty += w * unmatchedMinor
+		}
+		if tok.Kind == names.Number {
+			t.numLeft++
+		}
+		if tok.Significant() {
+			t.sigLeft += w
+			if tok.Script.IsSyllabic() {
+				t.syllablesLeft += w
+			}
+		}
+	}
+	return t
+}

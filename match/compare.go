@@ -1,0 +1,211 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/names"
+)
+
+// weakAliasFactor discounts a match on a low-quality alias.
+const weakAliasFactor = 0.75
+
+// Query is what a screening asks about.
+type Query struct {
+	// Names are the query's names; the best-matching one counts.
+	Names []string
+	// Type restricts matches to one kind of party (Unknown: any).
+	Type        entity.Type
+	BirthDates  []entity.Date
+	Countries   []string
+	Gender      entity.Gender
+	Identifiers []entity.Identifier
+}
+
+// Analyzed is a query with its names analysed, ready to compare.
+type Analyzed struct {
+	Query
+	Names []names.Name
+	Sides []Side
+}
+
+// Analyze analyses the query's names.
+func Analyze(q Query) *Analyzed {
+	a := &Analyzed{Query: q}
+	for _, s := range q.Names {
+		n := names.Analyze(s, q.Type)
+		if len(n.Tokens) == 0 {
+			continue
+		}
+		a.Names = append(a.Names, n)
+	}
+	a.Sides = make([]Side, len(a.Names))
+	for i := range a.Names {
+		a.Sides[i] = NewSide(&a.Names[i])
+	}
+	return a
+}
+
+// Result is the outcome of comparing a query with one entity.
+type Result struct {
+	// Score is the final score, 0 to 1.
+	Score float64
+	// NameScore is the score of the best-matching name alone.
+	NameScore float64
+	// QueryName and Name index the query name and the entity name that
+	// matched best; Name is -1 when no name matched.
+	QueryName, Name int
+	// Alignment is how the two names' parts aligned.
+	Alignment NameScore
+	// Evidence lists the secondary evidence and its effects.
+	Evidence []Evidence
+}
+
+// Consider keeps the alignment of query name qi with listed name ni when
+// it beats the best so far, and reports whether it did. Names are
+// considered in order, so ties keep the earlier one.
+func (r *Result) Consider(a NameScore, qi, ni int, weak bool) bool {
+	s := a.Score
+	if weak {
+		s *= weakAliasFactor
+	}
+	if s > r.NameScore || r.Name < 0 && s > 0 {
+		*r = Result{NameScore: s, QueryName: qi, Name: ni, Alignment: a}
+		return true
+	}
+	return false
+}
+
+// Finish adds secondary evidence to a name score.
+func Finish(q *Analyzed, e *entity.Entity, r *Result) {
+	nonID := 0.0
+	if ev, ok := birthDateEvidence(q.BirthDates, e.BirthDates); ok {
+		r.Evidence = append(r.Evidence, ev)
+		nonID += ev.Effect
+	}
+	if ev, ok := countryEvidence(q.Countries, e); ok {
+		r.Evidence = append(r.Evidence, ev)
+		nonID += ev.Effect
+	}
+	if ev, ok := genderEvidence(q.Gender, e); ok {
+		r.Evidence = append(r.Evidence, ev)
+		nonID += ev.Effect
+	}
+	score := r.NameScore + nonID
+	if r.Alignment.Capped {
+		score = min(score, SingleCap)
+	}
+	if ev, ok := identifierEvidence(q.Identifiers, e); ok {
+		r.Evidence = append(r.Evidence, ev)
+		score += ev.Effect
+	}
+	r.Score = min(max(score, 0), 1)
+}
+
+// Compare compares a query with an entity by analysing every name of the
+// entity: the brute-force path, used by `compare`, tests and the index's
+// recall check. analyzed caches the entity's analysed names; pass nil to
+// analyse afresh.
+func Compare(q *Analyzed, e *entity.Entity, analyzed []names.Name) Result {
+	if analyzed == nil {
+		analyzed = AnalyzeEntity(e)
+	}
+	best := Result{Name: -1}
+	for ni := range analyzed {
+		ns := NewSide(&analyzed[ni])
+		for qi := range q.Sides {
+			a := Align(&q.Sides[qi], &ns, DirectSim(&q.Sides[qi], &ns))
+			best.Consider(a, qi, ni, e.Names[ni].Weak)
+		}
+	}
+	Finish(q, e, &best)
+	return best
+}
+
+// AnalyzeEntity analyses every name of an entity, in order.
+func AnalyzeEntity(e *entity.Entity) []names.Name {
+	out := make([]names.Name, len(e.Names))
+	for i, n := range e.Names {
+		out[i] = names.Analyze(n.Full, e.Type)
+	}
+	return out
+}
+
+// Explain writes a result as sentences an analyst can read: which listed
+// name matched, how each part aligned, and each piece of evidence with
+// its effect on the score.
+func Explain(q *Analyzed, e *entity.Entity, nameSide *Side, r *Result) []string {
+	if r.Name < 0 {
+		out := []string{"no listed name matched"}
+		for _, ev := range r.Evidence {
+			out = append(out, ev.String())
+		}
+		return out
+	}
+	n := e.Names[r.Name]
+	kind := string(n.Kind)
+	switch {
+	case n.Kind == entity.Primary:
+		kind = "primary name"
+	case n.Weak:
+		kind = "weak a.k.a."
+	case n.Kind == entity.Alias:
+		kind = "a.k.a."
+	case n.Kind == entity.Former:
+		kind = "formerly known as"
+	case n.Kind == entity.Newer:
+		kind = "now known as"
+	}
+	if n.Script {
+		kind += ", original script"
+	}
+	out := []string{fmt.Sprintf("matched listed name %q (%s): name score %.2f", n.Full, kind, r.NameScore)}
+	qs := &q.Sides[r.QueryName]
+	var parts []string
+	for _, p := range r.Alignment.Pairs {
+		qt, nt := unitText(qs, p.Q), unitText(nameSide, p.N)
+		parts = append(parts, fmt.Sprintf("%s ~ %s (%s %.2f)", qt, nt, p.How, p.Sim))
+	}
+	if len(parts) > 0 {
+		out = append(out, "aligned: "+strings.Join(parts, "; "))
+	}
+	if len(r.Alignment.QueryLeft) > 0 {
+		out = append(out, "not in the listed name: "+tokenTexts(qs.Tokens, r.Alignment.QueryLeft))
+	}
+	if len(r.Alignment.NameLeft) > 0 {
+		out = append(out, "not in the query: "+tokenTexts(nameSide.Tokens, r.Alignment.NameLeft))
+	}
+	if r.Alignment.NumberConflict {
+		out = append(out, "numbers in the names differ")
+	}
+	if r.Alignment.Capped {
+		out = append(out, fmt.Sprintf("only one name part matched: score held at %.2f", SingleCap))
+	}
+	if r.Alignment.CommonOnly {
+		out = append(out, fmt.Sprintf("only very common names matched: score x%.1f, and at most %.2f when either name has parts the other lacks", commonFactor, commonPartialCap))
+	}
+	if n.Weak {
+		out = append(out, fmt.Sprintf("weak alias: name score x%.2f", weakAliasFactor))
+	}
+	for _, ev := range r.Evidence {
+		out = append(out, ev.String())
+	}
+	return out
+}
+
+func unitText(s *Side, u Unit) string {
+	a, b := span(s, u)
+	if a == b {
+		return s.Tokens[a].Text
+	}
+	return s.Tokens[a].Text + " " + s.Tokens[b].Text
+}
+
+func tokenTexts(toks []*names.Token, idx []int) string {
+	ts := make([]string, len(idx))
+	for i, k := range idx {
+		ts[i] = toks[k].Text
+	}
+	return strings.Join(ts, ", ")
+}

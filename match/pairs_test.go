@@ -1,0 +1,78 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/embargo/embargo/entity"
+)
+
+// scoreNames compares two names as a query and a one-name entity.
+func scoreNames(a, b string, t entity.Type) Result {
+	e := &entity.Entity{Type: t, Names: []entity.Name{{Full: b, Kind: entity.Primary}}}
+	return Compare(Analyze(Query{Names: []string{a}, Type: t}), e, nil)
+}
+
+// labelledPairs are name pairs an analyst would judge: the same party
+// (true) or not (false). They cover the transliteration families the
+// scorer must reconcile and the near-misses it must reject.
+var labelledPairs = []struct {
+	a, b string
+	t    entity.Type
+	same bool
+}{
+	// The Portuguese article and the lists.
+	{"Serguei Lavrov", "Lavrov Sergei Viktorovich", entity.Person, true},
+	{"Sergueï Lavrov", "Lavrov Sergei Viktorovich", entity.Person, true},
+	{"Kim Jong-un", "KIM, Jong Un", entity.Person, true},
+	{"Dmitri Peskov", "PESKOV Dmitry Sergeyvich", entity.Person, true},
+	{"Vladimir Putin", "PUTIN Vladimir Vladimirovich", entity.Person, true},
+	{"John Kirby", "KIRBY, John", entity.Person, true},
+	// Other scripts.
+	{"Сергей Лавров", "Lavrov Sergei Viktorovich", entity.Person, true},
+	{"Дмитрий Песков", "PESKOV Dmitry Sergeyvich", entity.Person, true},
+	{"김정은", "KIM, Jong Un", entity.Person, true},
+	{"리병철", "RI PYONG CHOL", entity.Person, true},
+	{"Владимир Путин", "PUTIN Vladimir Vladimirovich", entity.Person, true},
+	{"صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI", entity.Person, true},
+	{"Dmitri Medwedew", "MEDVEDEV Dmitry Anatolyevich", entity.Person, true},
+	{"Dmitri Médvedev", "MEDVEDEV Dmitry Anatolyevich", entity.Person, true},
+	{"Дмитрий Медведев", "MEDVEDEV Dmitry Anatolyevich", entity.Person, true},
+	{"Nikita Chruschtschow", "Nikita Khrushchev", entity.Person, true},
+	{"Nikita Jruschov", "Nikita Khrushchev", entity.Person, true},
+	{"Michail Gorbatschow", "Mikhail Gorbachev", entity.Person, true},
+	{"Boris Jelzin", "Boris Yeltsin", entity.Person, true},
+	{"Iouri Andropov", "Yuri Andropov", entity.Person, true},
+	{"Oleksandr Lukashenko", "Aleksandr Lukashenko", entity.Person, true},
+	{"Mohammed Omar", "Muhammad Umar", entity.Person, true},
+	{"Abdul Rahman Yasin", "ABDULRAHMAN YASIN", entity.Person, true},
+	{"Osama bin Laden", "Usama bin Ladin", entity.Person, true},
+	{"Lee Byong Chol", "RI PYONG CHOL", entity.Person, true},
+	{"Pak Pong Ju", "Park Bong-ju", entity.Person, true},
+	{"Choe Ryong Hae", "Choi Ryong-hae", entity.Person, true},
+	{"Rosneft Oil Company", "ROSNEFT OIL COMPANY OAO", entity.Organization, true},
+	{"OOO Gazprom Neft", "Gazprom Neft LLC", entity.Organization, true},
+	{"Banco Nacional de Cuba", "BANCO NACIONAL DE CUBA", entity.Organization, true},
+	// Different people and companies.
+	{"Andrei Ivanov", "Victor Ivanov", entity.Person, false},
+	{"Natalia Orlova", "Nikolai Orlov", entity.Person, false},
+	{"Ahmed Hassan", "Mahmoud Hassan", entity.Person, false},
+	{"Kim", "KIM, Jong Un", entity.Person, false},
+	{"Kim Jong Il", "KIM, Jong Un", entity.Person, false},
+	{"Kim Yo Jong", "KIM, Jong Un", entity.Person, false},
+	{"김정일", "KIM, Jong Un", entity.Person, false},
+	{"Mohammed", "Mohammed Omar", entity.Person, false},
+	{"Maria", "LAVROVA Maria Aleksandrovna", entity.Person, false},
+	{"John Kirby", "John Kerry", entity.Person, false},
+	{"Vessel No. 3", "Vessel No. 5", entity.Vessel, false},
+	{"Igor Putin", "PUTIN Vladimir Vladimirovich", entity.Person, false},
+	{"Hassan Ali", "Hussein Ali", entity.Person, false},
+}
+
+func TestLabelledPairs(t *testing.T) {
+	for _, p := range labelledPairs {
+		r := scoreNames(p.a, p.b, p.t)
+		if got := r.Score >= 0.7; got != p.same {
+			t.Errorf("%q vs %q: score %.3f (alignment %+v), want match=%v", p.a, p.b, r.Score, r.Alignment.Pairs, p.same)
+		}
+	}
+}

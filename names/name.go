@@ -1,0 +1,379 @@
+// Package names turns a name, written in any script, into comparable
+// parts: tokens with a folded Latin form, a phonetic key in a space shared
+// by every transliteration convention, gating skeletons for the index,
+// equivalence symbols, a kind (word, particle, initial, number...) and a
+// weight. Legal forms of organisations are taken out and kept as a class.
+//
+// The one idea behind it: compare sounds, not letters. "Serguei",
+// "Sergej", "Сергей" and "Siergiej" all become the key "sergei"; the
+// matcher (package match) then aligns keys and scores the differences
+// that remain.
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/translit"
+)
+
+// Kind is the role of a token in a name.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word     Kind = iota // a name part
+	Particle             // al, bin, de, van: low weight, tolerated when missing
+	Title                // Haji, Mullah, Sheikh: low weight
+	Initial              // a single letter standing for a name part
+	Number               // digits: must agree exactly
+	Generic              // company, group, international: low weight
+)
+
+var kindNames = [...]string{"word", "particle", "title", "initial", "number", "generic"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Token is one comparable part of a name.
+type Token struct {
+	// Text is the folded Latin form ("mohammed", "kim").
+	Text string
+	// Key is the phonetic key (see Key).
+	Key string
+	// Cons is Key without vowels, for abjad comparisons.
+	Cons string
+	// Skels are the gating skeletons (see Skeletons).
+	Skels []string
+	// Syms are equivalence symbols (see Symbols).
+	Syms []string
+	// Kind is the token's role.
+	Kind Kind
+	// Script is the script the token was written in.
+	Script translit.Script
+	// Start and End are the byte offsets in the analysed string of the word
+	// the token comes from (several tokens may share one word: 김정은).
+	Start, End int
+	// Weight is the token's share in the name's score.
+	Weight float64
+	// Common marks one of the most common given names or surnames.
+	Common bool
+}
+
+// Abjad reports whether the token was written in a script without short
+// vowels, so that only its consonants are reliable.
+func (t *Token) Abjad() bool { return t.Script.IsAbjad() }
+
+// Significant reports whether the token identifies (a word or a number),
+// as opposed to particles, titles, initials and generic words.
+func (t *Token) Significant() bool { return t.Kind == Word || t.Kind == Number }
+
+// Name is an analysed name.
+type Name struct {
+	// Text is the name as given.
+	Text string
+	// Tokens are the comparable parts, in order.
+	Tokens []Token
+	// Legal holds the legal-form classes found (organisations).
+	Legal []string
+}
+
+// Significant returns the number of significant tokens.
+func (n *Name) Significant() int {
+	c := 0
+	for i := range n.Tokens {
+		if n.Tokens[i].Significant() {
+			c++
+		}
+	}
+	return c
+}
+
+// word is a run of letters in the input with its position.
+type word struct {
+	text       string
+	start, end int
+	script     translit.Script
+}
+
+// splitWords cuts s into words: runs of letters, digits and combining
+// marks, with apostrophes inside a word dropped (O'Brien, Cho'ng,
+// Ja'far), a change of script starting a new word, and dotted
+// abbreviations ("S.A.", "L.L.C.") kept together.
+func splitWords(s string) []word {
+	var out []word
+	start := -1
+	var cur translit.Script
+	var b strings.Builder
+	flush := func(end int) {
+		if start >= 0 && b.Len() > 0 {
+			out = append(out, word{b.String(), start, end, cur})
+		}
+		start = -1
+		b.Reset()
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\u200c' || r == '\u200d':
+			sc := translit.ScriptOf(r)
+			if start >= 0 && sc != translit.Unknown && cur != translit.Unknown && sc != cur {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+				cur = sc
+			} else if cur == translit.Unknown {
+				cur = sc
+			}
+			b.WriteRune(r)
+		case isApostrophe(r) && start >= 0 && nextIsLetter(s, i+utf8.RuneLen(r)):
+			// inside a word: drop it and go on
+		case r == '.' && start >= 0 && isAbbrevDot(s, i, start):
+			// "S.A.": keep the letters together
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', 'ʻ', '`', '´', 'ʹ':
+		return true
+	}
+	return false
+}
+
+func nextIsLetter(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// isAbbrevDot reports whether the dot at s[i] joins single letters of an
+// abbreviation: the word so far is single letters and the next rune is a
+// letter followed by a dot or the end.
+func isAbbrevDot(s string, i, start int) bool {
+	if i-start > 12 {
+		return false
+	}
+	for _, p := range strings.Split(s[start:i], ".") {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	j := i + 1
+	if j >= len(s) {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	j += n
+	if j >= len(s) {
+		return true
+	}
+	r, _ = utf8.DecodeRuneInString(s[j:])
+	return r == '.' || !unicode.IsLetter(r)
+}
+
+// Analyze analyses a name of an entity of type t (Unknown when the caller
+// does not know).
+func Analyze(s string, t entity.Type) Name {
+	n := Name{Text: s}
+	words := splitWords(s)
+	lang := translit.CyrillicLang(s)
+	var toks []Token
+	for _, w := range words {
+		latin := w.text
+		if w.script != translit.LatinScript && w.script != translit.Unknown {
+			latin = translit.Latin(w.text, lang)
+		} else {
+			latin = translit.Fold(w.text)
+		}
+		for _, part := range strings.Fields(latin) {
+			part = asciiOnly(part)
+			if part == "" {
+				continue
+			}
+			toks = append(toks, Token{Text: part, Script: w.script, Start: w.start, End: w.end})
+		}
+	}
+	toks = splitArabic(toks)
+	if t != entity.Person {
+		toks, n.Legal = takeLegalForms(toks)
+	}
+	out := toks[:0]
+	for _, tok := range toks {
+		tok.Kind = kindOf(tok, t)
+		if tok.Kind == Word && t != entity.Organization && t != entity.Vessel && t != entity.Aircraft && honorifics[tok.Text] && len(toks) > 1 {
+			continue
+		}
+		finish(&tok)
+		out = append(out, tok)
+	}
+	n.Tokens = out
+	return n
+}
+
+// asciiOnly keeps lower-case ASCII letters and digits.
+func asciiOnly(s string) string {
+	ok := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b.WriteByte(c)
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		}
+	}
+	return b.String()
+}
+
+func kindOf(tok Token, t entity.Type) Kind {
+	w := tok.Text
+	switch {
+	case isDigits(w):
+		return Number
+	case len(w) == 1 && tok.Script == translit.LatinScript:
+		return Initial
+	}
+	org := t == entity.Organization || t == entity.Vessel || t == entity.Aircraft
+	switch {
+	case org && (orgGeneric[w] || particles[w] || w == "no" || w == "nr" || w == "number"):
+		return Generic
+	case particles[w]:
+		return Particle
+	case weakTitles[w] && t != entity.Organization:
+		return Title
+	case t == entity.Unknown && orgGeneric[w]:
+		return Generic
+	}
+	return Word
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// finish computes the derived fields of a token.
+func finish(t *Token) {
+	if t.Script.IsSyllabic() {
+		t.Key = SyllableKey(t.Text)
+	} else {
+		t.Key = Key(t.Text)
+	}
+	if t.Key == "" {
+		t.Key = t.Text
+	}
+	t.Cons = Consonants(t.Key)
+	t.Skels = Skeletons(t.Key)
+	t.Syms = Symbols(t.Text)
+	t.Common = IsCommon(t.Text)
+	switch t.Kind {
+	case Word:
+		t.Weight = float64(min(max(len(t.Key), 2), 8))
+	case Number:
+		t.Weight = 3
+	case Initial:
+		t.Weight = 1
+	case Generic:
+		t.Weight = 1
+	default: // particles and titles
+		t.Weight = 0.5
+	}
+}
+
+// NewToken analyses one folded Latin word on its own (tests, joined
+// tokens).
+func NewToken(text string, k Kind) Token {
+	t := Token{Text: text, Kind: k, Script: translit.LatinScript}
+	finish(&t)
+	return t
+}
+
+// Joinable reports whether two adjacent tokens may be read as one word:
+// syllables of a script written without spaces only within one written
+// word (the syllables of 김정은, not the given name of "艳 韩" and the
+// family name after it).
+func Joinable(a, b *Token) bool {
+	for _, t := range [2]*Token{a, b} {
+		if t.Kind != Word && t.Kind != Particle && t.Kind != Generic {
+			return false
+		}
+	}
+	if (a.Script.IsSyllabic() || b.Script.IsSyllabic()) && a.Start != b.Start {
+		return false
+	}
+	return true
+}
+
+// Join returns the token that writes a and b as one word ("jong" + "un" →
+// "jongun"), for names written with or without spaces or hyphens.
+func Join(a, b *Token) Token {
+	t := Token{Text: a.Text + b.Text, Kind: Word, Script: a.Script, Start: a.Start, End: max(a.End, b.End)}
+	finish(&t)
+	return t
+}
+
+// takeLegalForms removes legal-form phrases, returning the remaining tokens
+// and the classes found. Forms of one or two letters ("SA", "AG", "Co")
+// count only at the start or the end of the name, where they are written.
+func takeLegalForms(toks []Token) ([]Token, []string) {
+	var classes []string
+	out := make([]Token, 0, len(toks))
+	for i := 0; i < len(toks); {
+		found := 0
+		for k := min(maxLegalWords, len(toks)-i); k >= 1; k-- {
+			parts := make([]string, k)
+			for j := range k {
+				parts[j] = toks[i+j].Text
+			}
+			phrase := strings.Join(parts, " ")
+			class := legalForms[phrase]
+			if class == "" {
+				continue
+			}
+			atEdge := i == 0 || i+k == len(toks)
+			if k == 1 && len(phrase) <= 2 && !atEdge {
+				continue
+			}
+			if len(toks) == k {
+				break // a name that is only a legal form stays a name
+			}
+			classes = append(classes, class)
+			found = k
+			break
+		}
+		if found > 0 {
+			i += found
+			continue
+		}
+		out = append(out, toks[i])
+		i++
+	}
+	return out, classes
+}
