@@ -1,12 +1,13 @@
 // Package index retrieves the listed names a query could match, without
 // scoring every name: a vocabulary of distinct name parts, a deletion index
-// over their gating skeletons (and over their equivalence symbols), and
-// postings from parts to names.
+// over their phonetic keys (and over their consonants, and their
+// equivalence symbols), and postings from parts to names.
 //
 // The one idea behind it: the index is exactly as permissive as the
-// scorer. match.TokenSim only accepts two name parts whose skeletons meet
-// (names.SkeletonsMeet) or that share a symbol, and the index enumerates
-// precisely those parts, so a name the scorer would accept is never
+// scorer. match.TokenSim only accepts two name parts that pass names.Gate
+// (their keys share a common subsequence within a deletion budget) or that
+// share a symbol, and the index enumerates precisely those parts through
+// their deletion variants, so a name the scorer would accept is never
 // missed. The pruning it does on top (a name that shares only the query's
 // most common part cannot pass the threshold) follows from the scorer's
 // single-part cap, and is switched off when the threshold is at or below it.
@@ -23,6 +24,22 @@ import (
 )
 
 const noJoin = ^uint32(0)
+
+// Prefixes of the lookup keys, one per kind.
+const (
+	keyPrefix  = 'k'
+	consPrefix = 'c'
+	symPrefix  = '#'
+)
+
+// hash hashes a lookup key: its kind's prefix and its bytes.
+func (ix *Index) hash(prefix byte, b []byte) uint64 {
+	var h maphash.Hash
+	h.SetSeed(ix.seed)
+	h.WriteByte(prefix)
+	h.Write(b)
+	return h.Sum64()
+}
 
 // nameRec is one listed name, as vocabulary ids.
 type nameRec struct {
@@ -63,17 +80,47 @@ func buildPostings(n int, pairs [][2]uint32) postings {
 	return p
 }
 
-// keyTable maps hashed lookup keys (skeleton deletion variants, symbols)
-// to vocabulary ids: two parallel arrays sorted by hash.
+// keyTable maps hashed lookup keys (deletion variants of keys and of
+// consonant strings, symbols) to vocabulary ids: two parallel arrays sorted
+// by hash, and the offset in them of each run of hashes sharing their top
+// bits, so that a lookup is one jump and a short scan.
 type keyTable struct {
-	hashes []uint64
-	vocab  []uint32
+	hashes  []uint64
+	vocab   []uint32
+	buckets []uint32 // buckets[b] is the first index whose hash has top bits b
+	shift   uint
+}
+
+// index builds the buckets, about four hashes to a bucket.
+func (t *keyTable) index() {
+	bits := uint(1)
+	for (1<<bits)*4 < len(t.hashes) && bits < 28 {
+		bits++
+	}
+	t.shift = 64 - bits
+	t.buckets = make([]uint32, (1<<bits)+1)
+	i := 0
+	for b := range 1 << bits {
+		t.buckets[b] = uint32(i)
+		for i < len(t.hashes) && t.hashes[i]>>t.shift == uint64(b) {
+			i++
+		}
+	}
+	t.buckets[1<<bits] = uint32(len(t.hashes))
 }
 
 func (t *keyTable) lookup(h uint64, fn func(uint32)) {
-	i, _ := slices.BinarySearch(t.hashes, h)
-	for ; i < len(t.hashes) && t.hashes[i] == h; i++ {
-		fn(t.vocab[i])
+	if len(t.buckets) == 0 {
+		return
+	}
+	b := h >> t.shift
+	for i, end := t.buckets[b], t.buckets[b+1]; i < end; i++ {
+		switch {
+		case t.hashes[i] == h:
+			fn(t.vocab[i])
+		case t.hashes[i] > h:
+			return
+		}
 	}
 }
 
@@ -120,11 +167,17 @@ type builder struct {
 	ix                 *Index
 	ids                map[vocabKey]uint32
 	tokP, tok1P, joinP [][2]uint32
-	keyHashes          []uint64
-	keyVocab           []uint32
+	keys               []keyEntry
+}
+
+// keyEntry is one lookup key of one vocabulary entry, while building.
+type keyEntry struct {
+	hash  uint64
+	vocab uint32
 }
 
 func (b *builder) intern(t *names.Token) uint32 {
+	ix := b.ix
 	k := vocabKey{t.Text, t.Kind, uint8(t.Script)}
 	if id, ok := b.ids[k]; ok {
 		return id
@@ -135,15 +188,14 @@ func (b *builder) intern(t *names.Token) uint32 {
 	tok.Start, tok.End = 0, 0
 	b.ix.vocab = append(b.ix.vocab, tok)
 	if retrievable(t) {
-		for _, s := range t.Skels {
-			names.Deletions(s, func(d string) {
-				b.keyHashes = append(b.keyHashes, maphash.String(b.ix.seed, d))
-				b.keyVocab = append(b.keyVocab, id)
-			})
+		add := func(h uint64) { b.keys = append(b.keys, keyEntry{h, id}) }
+		names.Deletions(t.Key, func(d []byte) { add(ix.hash(keyPrefix, d)) })
+		if !t.Abjad() && len(t.Cons) >= 2 {
+			// Found by queries written in an abjad, which compare consonants.
+			names.Deletions(t.Cons, func(d []byte) { add(ix.hash(consPrefix, d)) })
 		}
 		for _, s := range t.Syms {
-			b.keyHashes = append(b.keyHashes, maphash.String(b.ix.seed, "#"+s))
-			b.keyVocab = append(b.keyVocab, id)
+			add(ix.hash(symPrefix, []byte(s)))
 		}
 	}
 	return id
@@ -220,22 +272,41 @@ func (b *builder) finish() {
 	ix.tokPost = buildPostings(n, b.tokP)
 	ix.tokPost1 = buildPostings(n, b.tok1P)
 	ix.joinPost = buildPostings(n, b.joinP)
-	order := make([]int, len(b.keyHashes))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(x, y int) int {
-		return cmp.Or(cmp.Compare(b.keyHashes[x], b.keyHashes[y]), cmp.Compare(b.keyVocab[x], b.keyVocab[y]))
-	})
-	ix.keys.hashes = make([]uint64, 0, len(order))
-	ix.keys.vocab = make([]uint32, 0, len(order))
-	for _, i := range order {
-		h, v := b.keyHashes[i], b.keyVocab[i]
-		if k := len(ix.keys.hashes); k > 0 && ix.keys.hashes[k-1] == h && ix.keys.vocab[k-1] == v {
+	// Vocabulary ids were added in increasing order, and the radix sort is
+	// stable: within one hash, ids stay sorted.
+	radixSort(b.keys)
+	ix.keys.hashes = make([]uint64, 0, len(b.keys))
+	ix.keys.vocab = make([]uint32, 0, len(b.keys))
+	for _, k := range b.keys {
+		if n := len(ix.keys.hashes); n > 0 && ix.keys.hashes[n-1] == k.hash && ix.keys.vocab[n-1] == k.vocab {
 			continue
 		}
-		ix.keys.hashes = append(ix.keys.hashes, h)
-		ix.keys.vocab = append(ix.keys.vocab, v)
+		ix.keys.hashes = append(ix.keys.hashes, k.hash)
+		ix.keys.vocab = append(ix.keys.vocab, k.vocab)
 	}
+	b.keys = nil
+	ix.keys.index()
 	ix.cache = newTokenCache(1 << 16)
+}
+
+// radixSort sorts keys by hash, stably, in eight passes of one byte.
+func radixSort(keys []keyEntry) {
+	buf := make([]keyEntry, len(keys))
+	src, dst := keys, buf
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [257]int
+		for _, k := range src {
+			count[int(byte(k.hash>>shift))+1]++
+		}
+		for i := 1; i < 257; i++ {
+			count[i] += count[i-1]
+		}
+		for _, k := range src {
+			b := byte(k.hash >> shift)
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	// Eight passes: the sorted data is back in keys.
 }

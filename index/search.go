@@ -2,7 +2,6 @@ package index
 
 import (
 	"cmp"
-	"hash/maphash"
 	"slices"
 
 	"github.com/embargo/embargo/entity"
@@ -48,8 +47,10 @@ type simEntry struct {
 }
 
 // unitMatches finds every vocabulary entry the query token matches, with
-// its similarity: the entries whose skeletons meet the token's, or that
-// share a symbol, scored by match.TokenSim. Results are cached by token.
+// its similarity: the entries that pass names.Gate with it, found through
+// the deletion variants of its key (or, for a word in an abjad, of its
+// consonants), and those sharing a symbol, scored by match.GatedSim.
+// Results are cached by token.
 func (ix *Index) unitMatches(t *names.Token) []simEntry {
 	if !retrievable(t) {
 		return nil
@@ -58,24 +59,33 @@ func (ix *Index) unitMatches(t *names.Token) []simEntry {
 	if m, ok := ix.cache.get(k); ok {
 		return m
 	}
-	seen := map[uint32]bool{}
-	var out []simEntry
-	visit := func(v uint32) {
-		if seen[v] {
-			return
-		}
-		seen[v] = true
-		if s, how := match.TokenSim(t, &ix.vocab[v]); s > 0 {
-			out = append(out, simEntry{v, float32(s), how})
-		}
+	// gated[v] is true when how v was found proves it passes the gate.
+	gated := map[uint32]bool{}
+	lookup := func(h uint64, proves func(v uint32) bool) {
+		ix.keys.lookup(h, func(v uint32) {
+			if !gated[v] {
+				gated[v] = proves(v)
+			}
+		})
 	}
-	for _, s := range t.Skels {
-		names.Deletions(s, func(d string) {
-			ix.keys.lookup(maphash.String(ix.seed, d), visit)
+	qAbjad := t.Abjad()
+	names.Deletions(t.Key, func(d []byte) {
+		lookup(ix.hash(keyPrefix, d), func(v uint32) bool { return !qAbjad || ix.vocab[v].Abjad() })
+	})
+	if qAbjad && len(t.Cons) >= 2 {
+		names.Deletions(t.Cons, func(d []byte) {
+			lookup(ix.hash(consPrefix, d), func(uint32) bool { return true })
 		})
 	}
 	for _, s := range t.Syms {
-		ix.keys.lookup(maphash.String(ix.seed, "#"+s), visit)
+		lookup(ix.hash(symPrefix, []byte(s)), func(uint32) bool { return false })
+	}
+	var out []simEntry
+	for v, g := range gated {
+		u := &ix.vocab[v]
+		if s, how := match.GatedSim(t, u, g || names.Gate(t, u)); s > 0 {
+			out = append(out, simEntry{v, float32(s), how})
+		}
 	}
 	slices.SortFunc(out, func(a, b simEntry) int { return cmp.Compare(a.vocab, b.vocab) })
 	ix.cache.put(k, out)
@@ -83,11 +93,19 @@ func (ix *Index) unitMatches(t *names.Token) []simEntry {
 }
 
 func findSim(m []simEntry, v uint32) (float64, match.How) {
-	i, ok := slices.BinarySearchFunc(m, v, func(e simEntry, v uint32) int { return cmp.Compare(e.vocab, v) })
-	if !ok {
-		return 0, match.NoMatch
+	lo, hi := 0, len(m)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if m[mid].vocab < v {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
 	}
-	return float64(m[i].sim), m[i].how
+	if lo < len(m) && m[lo].vocab == v {
+		return float64(m[lo].sim), m[lo].how
+	}
+	return 0, match.NoMatch
 }
 
 // querySide holds one analysed query name with the matches of its units.

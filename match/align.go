@@ -104,8 +104,6 @@ type NameScore struct {
 	NumberConflict bool
 	// CommonOnly is set when the match rests on very common names only.
 	CommonOnly bool
-	// Unmatched query and name token indices.
-	QueryLeft, NameLeft []int
 }
 
 // span returns the token indices a unit covers.
@@ -166,41 +164,54 @@ func Units(s *Side) []Unit {
 	return us
 }
 
+// maxTokens bounds the tokens of a name the aligner looks at; longer names
+// are rare (lists write at most a dozen parts) and their tail is ignored.
+const maxTokens = 32
+
 // Align aligns two names and scores them.
 func Align(q, n *Side, sim SimFunc) NameScore {
-	var pairs []Pair
-	qUnits, nUnits := Units(q), Units(n)
-	for _, qu := range qUnits {
-		for _, nu := range nUnits {
+	nq, nn := min(len(q.Tokens), maxTokens), min(len(n.Tokens), maxTokens)
+	var stack [64]Pair
+	pairs := stack[:0]
+	units := func(s *Side, count int, fn func(Unit)) {
+		for i := range count {
+			fn(i)
+		}
+		for k, j := range s.Joins {
+			if j != nil && k+1 < count {
+				fn(len(s.Tokens) + k)
+			}
+		}
+	}
+	units(q, nq, func(qu Unit) {
+		units(n, nn, func(nu Unit) {
 			s, how := sim(qu, nu)
 			if s > 0 && joinAccepts(q, n, qu, nu, s) {
 				pairs = append(pairs, Pair{qu, nu, s, how})
 			}
+		})
+	})
+	// Greedy: best pairs first; among equals, the heavier, then the one
+	// covering fewer tokens (a token pair before a join). Insertion sort:
+	// there are few pairs, and it is stable.
+	better := func(a, b Pair) bool {
+		if a.Sim != b.Sim {
+			return a.Sim > b.Sim
+		}
+		if wa, wb := pairWeight(q, n, a), pairWeight(q, n, b); wa != wb {
+			return wa > wb
+		}
+		return pairSpan(q, n, a) < pairSpan(q, n, b)
+	}
+	for i := 1; i < len(pairs); i++ {
+		for j := i; j > 0 && better(pairs[j], pairs[j-1]); j-- {
+			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
 		}
 	}
-	// Greedy: best pairs first; among equals, the heavier, then the one
-	// covering fewer tokens (a token pair before a join).
-	slices.SortStableFunc(pairs, func(a, b Pair) int {
-		if a.Sim != b.Sim {
-			if a.Sim > b.Sim {
-				return -1
-			}
-			return 1
-		}
-		wa, wb := pairWeight(q, n, a), pairWeight(q, n, b)
-		if wa != wb {
-			if wa > wb {
-				return -1
-			}
-			return 1
-		}
-		return pairSpan(q, n, a) - pairSpan(q, n, b)
-	})
-	qUsed := make([]float64, len(q.Tokens)) // similarity each token got, 0 if none
-	nUsed := make([]float64, len(n.Tokens))
-	qTaken := make([]bool, len(q.Tokens))
-	nTaken := make([]bool, len(n.Tokens))
-	var chosen []Pair
+	var qUsed, nUsed [maxTokens]float64 // similarity each token got
+	var qTaken, nTaken [maxTokens]bool
+	var chosenStack [maxTokens]Pair
+	chosen := chosenStack[:0]
 	for _, p := range pairs {
 		qa, qb := span(q, p.Q)
 		na, nb := span(n, p.N)
@@ -215,22 +226,12 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 		}
 		chosen = append(chosen, p)
 	}
-	res := NameScore{Pairs: chosen}
-	qs := tally(q.Tokens, qUsed, qTaken)
-	ns := tally(n.Tokens, nUsed, nTaken)
-	for i, t := range qTaken {
-		if !t {
-			res.QueryLeft = append(res.QueryLeft, i)
-		}
-	}
-	for i, t := range nTaken {
-		if !t {
-			res.NameLeft = append(res.NameLeft, i)
-		}
-	}
-	short, long := qs, ns
+	res := NameScore{Pairs: slices.Clone(chosen)}
+	qs := tally(q.Tokens[:nq], qUsed[:nq], qTaken[:nq])
+	ns := tally(n.Tokens[:nn], nUsed[:nn], nTaken[:nn])
+	short, long, queryLong := qs, ns, false
 	if ns.sig < qs.sig || ns.sig == qs.sig && ns.total < qs.total {
-		short, long = ns, qs
+		short, long, queryLong = ns, qs, true
 	}
 	score := 0.0
 	if short.total > 0 {
@@ -242,7 +243,7 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 		// (two parts of five) is weak evidence.
 		r := long.penalty / long.total
 		lp, le := longPenalty, longExcess
-		if long == qs {
+		if queryLong {
 			// The query names parts the listed name lacks: a short listed
 			// name found inside a longer query (two parts of four) is weaker
 			// evidence than a query that omits a listed middle name.
@@ -282,35 +283,25 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 	return res
 }
 
-// commonOnly reports whether every aligned pair of significant parts has a
-// very common name on one side at least.
-func commonOnly(q, n *Side, pairs []Pair) bool {
-	for _, p := range pairs {
-		qa, qb := span(q, p.Q)
-		na, nb := span(n, p.N)
-		sig, common := false, true
-		for i := qa; i <= qb; i++ {
-			sig = sig || q.Tokens[i].Significant()
+// Left returns the indices of the tokens of side s (the query when query
+// is set, else the listed name) that no aligned pair covers.
+func (r *NameScore) Left(s *Side, query bool) []int {
+	var taken [maxTokens]bool
+	for _, p := range r.Pairs {
+		u := p.N
+		if query {
+			u = p.Q
 		}
-		for i := na; i <= nb; i++ {
-			sig = sig || n.Tokens[i].Significant()
-		}
-		if !sig {
-			continue
-		}
-		qc, nc := true, true
-		for i := qa; i <= qb; i++ {
-			qc = qc && (q.Tokens[i].Common || !q.Tokens[i].Significant())
-		}
-		for i := na; i <= nb; i++ {
-			nc = nc && (n.Tokens[i].Common || !n.Tokens[i].Significant())
-		}
-		common = qc || nc
-		if !common {
-			return false
+		a, b := span(s, u)
+		taken[a], taken[b] = true, true
+	}
+	var out []int
+	for i := range min(len(s.Tokens), maxTokens) {
+		if !taken[i] {
+			out = append(out, i)
 		}
 	}
-	return true
+	return out
 }
 
 func pairWeight(q, n *Side, p Pair) float64 {
@@ -367,4 +358,30 @@ func tally(toks []*names.Token, used []float64, taken []bool) sideTally {
 		}
 	}
 	return t
+}
+
+// commonOnly reports whether every aligned pair of significant parts has a
+// very common name on one side at least.
+func commonOnly(q, n *Side, pairs []Pair) bool {
+	allCommon := func(s *Side, a, b int) (sig, common bool) {
+		common = true
+		for i := a; i <= b; i++ {
+			t := s.Tokens[i]
+			if t.Significant() {
+				sig = true
+				common = common && t.Common
+			}
+		}
+		return sig, common
+	}
+	for _, p := range pairs {
+		qa, qb := span(q, p.Q)
+		na, nb := span(n, p.N)
+		qSig, qc := allCommon(q, qa, qb)
+		nSig, nc := allCommon(n, na, nb)
+		if (qSig || nSig) && !qc && !nc {
+			return false
+		}
+	}
+	return true
 }

@@ -58,8 +58,6 @@ type Result struct {
 	QueryName, Name int
 	// Alignment is how the two names' parts aligned.
 	Alignment NameScore
-	// Evidence lists the secondary evidence and its effects.
-	Evidence []Evidence
 }
 
 // Consider keeps the alignment of query name qi with listed name ni when
@@ -77,30 +75,42 @@ func (r *Result) Consider(a NameScore, qi, ni int, weak bool) bool {
 	return false
 }
 
-// Finish adds secondary evidence to a name score.
+// Finish adds secondary evidence to a name score. It computes effects
+// only; EvidenceFor says what they were, for explanations.
 func Finish(q *Analyzed, e *entity.Entity, r *Result) {
-	nonID := 0.0
-	if ev, ok := birthDateEvidence(q.BirthDates, e.BirthDates); ok {
-		r.Evidence = append(r.Evidence, ev)
-		nonID += ev.Effect
+	r.Score = score(q, e, r, nil)
+}
+
+// EvidenceFor lists the secondary evidence between a query and an entity,
+// with words for an analyst.
+func EvidenceFor(q *Analyzed, e *entity.Entity) []Evidence {
+	var out []Evidence
+	score(q, e, &Result{}, &out)
+	return out
+}
+
+// score adds the evidence to r's name score; when out is not nil it also
+// collects the evidence with its words.
+func score(q *Analyzed, e *entity.Entity, r *Result, out *[]Evidence) float64 {
+	explain := out != nil
+	add := func(ev Evidence, ok bool) float64 {
+		if !ok {
+			return 0
+		}
+		if explain {
+			*out = append(*out, ev)
+		}
+		return ev.Effect
 	}
-	if ev, ok := countryEvidence(q.Countries, e); ok {
-		r.Evidence = append(r.Evidence, ev)
-		nonID += ev.Effect
-	}
-	if ev, ok := genderEvidence(q.Gender, e); ok {
-		r.Evidence = append(r.Evidence, ev)
-		nonID += ev.Effect
-	}
-	score := r.NameScore + nonID
+	nonID := add(birthDateEvidence(q.BirthDates, e.BirthDates, explain))
+	nonID += add(countryEvidence(q.Countries, e, explain))
+	nonID += add(genderEvidence(q.Gender, e, explain))
+	s := r.NameScore + nonID
 	if r.Alignment.Capped {
-		score = min(score, SingleCap)
+		s = min(s, SingleCap)
 	}
-	if ev, ok := identifierEvidence(q.Identifiers, e); ok {
-		r.Evidence = append(r.Evidence, ev)
-		score += ev.Effect
-	}
-	r.Score = min(max(score, 0), 1)
+	s += add(identifierEvidence(q.Identifiers, e, explain))
+	return min(max(s, 0), 1)
 }
 
 // Compare compares a query with an entity by analysing every name of the
@@ -136,9 +146,10 @@ func AnalyzeEntity(e *entity.Entity) []names.Name {
 // name matched, how each part aligned, and each piece of evidence with
 // its effect on the score.
 func Explain(q *Analyzed, e *entity.Entity, nameSide *Side, r *Result) []string {
+	evidence := EvidenceFor(q, e)
 	if r.Name < 0 {
 		out := []string{"no listed name matched"}
-		for _, ev := range r.Evidence {
+		for _, ev := range evidence {
 			out = append(out, ev.String())
 		}
 		return out
@@ -170,11 +181,11 @@ func Explain(q *Analyzed, e *entity.Entity, nameSide *Side, r *Result) []string 
 	if len(parts) > 0 {
 		out = append(out, "aligned: "+strings.Join(parts, "; "))
 	}
-	if len(r.Alignment.QueryLeft) > 0 {
-		out = append(out, "not in the listed name: "+tokenTexts(qs.Tokens, r.Alignment.QueryLeft))
+	if left := r.Alignment.Left(qs, true); len(left) > 0 {
+		out = append(out, "not in the listed name: "+tokenTexts(qs.Tokens, left))
 	}
-	if len(r.Alignment.NameLeft) > 0 {
-		out = append(out, "not in the query: "+tokenTexts(nameSide.Tokens, r.Alignment.NameLeft))
+	if left := r.Alignment.Left(nameSide, false); len(left) > 0 {
+		out = append(out, "not in the query: "+tokenTexts(nameSide.Tokens, left))
 	}
 	if r.Alignment.NumberConflict {
 		out = append(out, "numbers in the names differ")
@@ -188,7 +199,7 @@ func Explain(q *Analyzed, e *entity.Entity, nameSide *Side, r *Result) []string 
 	if n.Weak {
 		out = append(out, fmt.Sprintf("weak alias: name score x%.2f", weakAliasFactor))
 	}
-	for _, ev := range r.Evidence {
+	for _, ev := range evidence {
 		out = append(out, ev.String())
 	}
 	return out

@@ -46,7 +46,7 @@ func (e Evidence) String() string {
 
 // birthDateEvidence compares the query's birth dates with the entity's and
 // keeps the most favourable relation.
-func birthDateEvidence(q, e []entity.Date) (Evidence, bool) {
+func birthDateEvidence(q, e []entity.Date, explain bool) (Evidence, bool) {
 	if len(q) == 0 || len(e) == 0 {
 		return Evidence{}, false
 	}
@@ -56,7 +56,9 @@ func birthDateEvidence(q, e []entity.Date) (Evidence, bool) {
 			eff, how := compareDates(qd, ed)
 			if eff > best.Effect {
 				best.Effect = eff
-				best.Detail = fmt.Sprintf("birth date %s %s listed %s", qd, how, ed)
+				if explain {
+					best.Detail = fmt.Sprintf("birth date %s %s listed %s", qd, how, ed)
+				}
 			}
 		}
 	}
@@ -105,31 +107,41 @@ func compareDates(q, e entity.Date) (float64, string) {
 // countryEvidence compares the query's countries with the entity's. A
 // listed nationality or citizenship that differs is strong evidence of
 // another person; other ties (address, program) that differ are weaker.
-func countryEvidence(q []string, e *entity.Entity) (Evidence, bool) {
-	if len(q) == 0 {
+func countryEvidence(q []string, e *entity.Entity, explain bool) (Evidence, bool) {
+	if len(q) == 0 || len(e.Nationalities)+len(e.Citizenships)+len(e.Countries) == 0 {
 		return Evidence{}, false
 	}
-	listed := e.AllCountries()
-	if len(listed) == 0 {
-		return Evidence{}, false
+	tied := func(c string) bool {
+		return slices.Contains(e.Nationalities, c) || slices.Contains(e.Citizenships, c) || slices.Contains(e.Countries, c)
 	}
 	for _, c := range q {
-		if slices.Contains(listed, c) {
-			return Evidence{"country", fmt.Sprintf("country %s (%s) is listed", c, country.Name(c)), countryMatch}, true
+		if tied(c) {
+			ev := Evidence{Kind: "country", Effect: countryMatch}
+			if explain {
+				ev.Detail = fmt.Sprintf("country %s (%s) is listed", c, country.Name(c))
+			}
+			return ev, true
 		}
 	}
-	effect := countryDiffer
+	ev := Evidence{Kind: "country", Effect: countryDiffer}
 	if e.Type == entity.Person && len(e.Nationalities)+len(e.Citizenships) > 0 {
-		effect = nationalityDiffer
+		ev.Effect = nationalityDiffer
 	}
-	return Evidence{"country", fmt.Sprintf("country %s is not among the listed %s", strings.Join(q, ", "), strings.Join(listed, ", ")), effect}, true
+	if explain {
+		ev.Detail = fmt.Sprintf("country %s is not among the listed %s", strings.Join(q, ", "), strings.Join(e.AllCountries(), ", "))
+	}
+	return ev, true
 }
 
-func genderEvidence(q entity.Gender, e *entity.Entity) (Evidence, bool) {
+func genderEvidence(q entity.Gender, e *entity.Entity, explain bool) (Evidence, bool) {
 	if q == "" || e.Gender == "" || q == e.Gender {
 		return Evidence{}, false
 	}
-	return Evidence{"gender", fmt.Sprintf("gender %s differs from listed %s", q, e.Gender), genderDiffer}, true
+	ev := Evidence{Kind: "gender", Effect: genderDiffer}
+	if explain {
+		ev.Detail = fmt.Sprintf("gender %s differs from listed %s", q, e.Gender)
+	}
+	return ev, true
 }
 
 // idCompatible reports whether two identifier types can name one document.
@@ -139,7 +151,7 @@ func idCompatible(a, b entity.IDType) bool {
 
 // identifierEvidence looks for a query identifier among the entity's.
 // Types and issuing countries must agree where both sides give them.
-func identifierEvidence(q []entity.Identifier, e *entity.Entity) (Evidence, bool) {
+func identifierEvidence(q []entity.Identifier, e *entity.Entity, _ bool) (Evidence, bool) {
 	var differ *Evidence
 	for _, qi := range q {
 		qv := entity.NormalizeIDValue(qi.Type, qi.Value)

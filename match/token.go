@@ -48,8 +48,8 @@ const (
 
 // TokenSim compares a query name part a with a listed name part b. It
 // returns 0 and NoMatch when they are not spellings of one part. Tokens
-// must pass the skeleton gate (or share a symbol) to match at all: that is
-// the rule the index relies on.
+// must pass names.Gate (or share a symbol) to match at all: that is the
+// rule the index relies on.
 //
 // A listed word in an abjad script (the UN's Arabic original-script names)
 // is only compared by consonants with a query in the same script: the
@@ -77,8 +77,17 @@ func TokenSim(a, b *names.Token) (float64, How) {
 		}
 		return 1, Exact
 	}
+	return GatedSim(a, b, names.Gate(a, b))
+}
+
+// GatedSim is TokenSim for a caller that has already decided whether the
+// two parts pass names.Gate (the index knows it from how it found them).
+func GatedSim(a, b *names.Token, gate bool) (float64, How) {
+	if a.Kind == names.Number || b.Kind == names.Number || a.Kind == names.Initial || b.Kind == names.Initial || a.Text == b.Text {
+		return TokenSim(a, b)
+	}
 	symSim, symHow := symbolSim(a, b)
-	if !names.SkeletonsMeet(a.Skels, b.Skels) {
+	if !gate {
 		return symSim, symHow
 	}
 	best, how := symSim, symHow

@@ -1,174 +1,225 @@
 package names
 
-// Edit costs between phonetic key symbols (see key.go). A substitution
+// Edit costs between phonetic key symbols (see key.go), in units of 1/40:
+// integers keep the dynamic programme fast and exact. A substitution
 // between two spellings of one sound costs little; between different sounds
 // of one class (voicing: b/p, d/t, g/k, s/z, v/f) somewhat more; between
-// unrelated consonants the full unit. Vowels are cheap to change, insert or
-// drop: transliteration conventions disagree on them most.
+// unrelated consonants the full unit (40). Vowels are cheap to change,
+// insert or drop: transliteration conventions disagree on them most.
 const (
-	costVowel     = 0.35 // one vowel for another
-	costVowelIns  = 0.5  // insert or drop a vowel
-	costSemiIns   = 0.3  // insert or drop the semivowel Y
-	costHIns      = 0.5  // insert or drop h
-	costConsIns   = 1.0  // insert or drop another consonant
-	costSubst     = 1.0  // unrelated consonants
-	firstPosition = 1.5  // edits on the first symbol weigh more: Ali is not Eli
-	// costFinalAO is the cost of a final a for o: in Romance and Slavic
-	// names it turns a man's name into a woman's (Angelo / Angela).
-	costFinalAO = 0.8
-	costSwap    = 0.6 // two adjacent symbols swapped
+	unit          = 40 // cost of an unrelated consonant, and of 1.0 in Allowance
+	costVowel     = 14 // one vowel for another (0.35)
+	costVowelIns  = 20 // insert or drop a vowel (0.5)
+	costSemiIns   = 12 // insert or drop the semivowel Y (0.3)
+	costHIns      = 20 // insert or drop h (0.5)
+	costConsIns   = unit
+	costSubst     = unit
+	costFinalAO   = 32 // a final a for o, or an added final a: Angelo / Angela, Luis / Luisa (0.8)
+	costSwap      = 24 // two adjacent symbols swapped: Adbul / Abdul (0.6)
+	firstPosition = 3  // edits on the first symbol weigh 3/2 more: Ali is not Eli
 )
 
-// voicing marks the pairs of consonants that differ only in voicing. At the
-// start of a word they are the usual difference between romanisations
-// (Kim / Gim, Pong / Bong, Deng / Teng, Zhou / Chou), so they do not carry
-// the first-position surcharge.
-var voicing = func() (t [128][128]bool) {
-	for _, p := range []string{"bp", "dt", "gk", "sz", "fv", "SZ", "DC", "JG", "JC", "GD"} {
-		t[p[0]][p[1]], t[p[1]][p[0]] = true, true
-	}
-	return t
-}()
+// Abjad comparison costs (see AbjadDistance).
+const (
+	abjadShortVowel = 6  // a Latin vowel the abjad leaves unwritten (0.15)
+	abjadLongVowel  = 28 // a vowel the abjad writes but the Latin lacks (0.7)
+)
 
-// subst holds the costs of the cheap substitutions; pairs not listed cost
-// costSubst (consonants) or costVowel (vowels).
-var subst = func() (t [128][128]float32) {
+// costTables holds the immutable cost tables.
+type costTables struct {
+	subst, substFirst [128][128]int32 // substitution, anywhere / at the first symbol
+	ins               [128]int32      // insertion or deletion
+	vowel             [128]bool
+}
+
+// costs is built once; it never changes.
+var costs = func() *costTables {
+	t := &costTables{}
+	for c := range 128 {
+		t.vowel[c] = isKeyVowel(byte(c))
+		switch {
+		case c == 'Y' || c == 'I':
+			t.ins[c] = costSemiIns
+		case t.vowel[c]:
+			t.ins[c] = costVowelIns
+		case c == 'h':
+			t.ins[c] = costHIns
+		default:
+			t.ins[c] = costConsIns
+		}
+	}
 	for a := range 128 {
 		for b := range 128 {
 			switch {
 			case a == b:
-				t[a][b] = 0
-			case isKeyVowel(byte(a)) && isKeyVowel(byte(b)):
-				t[a][b] = costVowel
+				t.subst[a][b] = 0
+			case t.vowel[a] && t.vowel[b]:
+				t.subst[a][b] = costVowel
 			default:
-				t[a][b] = costSubst
+				t.subst[a][b] = costSubst
 			}
 		}
 	}
-	set := func(c float32, pairs ...string) {
+	set := func(c int32, pairs ...string) {
 		for _, p := range pairs {
-			t[p[0]][p[1]] = c
-			t[p[1]][p[0]] = c
+			t.subst[p[0]][p[1]], t.subst[p[1]][p[0]] = c, c
 		}
 	}
-	set(0.3, "ei", "ou", "ae")
-	set(0.2, "iY", "iI")
-	set(0.1, "IY")
-	set(0.15, "JY", "GC", "GX", "JD")
-	set(0.2, "GS", "JZ")
-	set(0.3, "JX", "JG", "DC", "Xh", "DZ", "GD")
-	set(0.4, "bp", "dt", "gk", "sz", "fv", "SZ", "Xk", "Ss", "Zz", "Cz", "Dz")
-	set(0.5, "CS", "Gk", "Gh", "Js")
-	set(0.6, "Xg", "lr", "Sz", "Cs", "Zs")
-	set(0.8, "hg", "hk", "mn")
+	set(12, "ei", "ou", "ae")
+	set(8, "iY", "iI")
+	set(4, "IY")
+	set(6, "JY", "GC", "GX", "JD")
+	set(8, "GS", "JZ")
+	set(12, "JX", "JG", "DC", "Xh", "DZ", "GD")
+	set(16, "bp", "dt", "gk", "sz", "fv", "SZ", "Xk", "Ss", "Zz", "Cz", "Dz")
+	set(20, "CS", "Gk", "Gh", "Js")
+	set(24, "Xg", "lr", "Sz", "Cs", "Zs")
+	set(32, "hg", "hk", "mn")
+	// At the start of a word, differences of voicing are the usual
+	// difference between romanisations (Kim / Gim, Pong / Bong, Deng /
+	// Teng, Zhou / Chou): they carry no surcharge. Everything else does.
+	t.substFirst = t.subst
+	voicing := map[[2]byte]bool{}
+	for _, p := range []string{"bp", "dt", "gk", "sz", "fv", "SZ", "DC", "JG", "JC", "GD"} {
+		voicing[[2]byte{p[0], p[1]}], voicing[[2]byte{p[1], p[0]}] = true, true
+	}
+	for a := range 128 {
+		for b := range 128 {
+			if !voicing[[2]byte{byte(a), byte(b)}] {
+				t.substFirst[a][b] = t.subst[a][b] * firstPosition / 2
+			}
+		}
+	}
 	return t
 }()
 
-func insCost(c byte) float64 {
-	switch {
-	case c == 'Y' || c == 'I':
-		return costSemiIns
-	case isKeyVowel(c):
-		return costVowelIns
-	case c == 'h':
-		return costHIns
+const maxKey = 48
+
+func clip(s string) string {
+	if len(s) > maxKey {
+		return s[:maxKey]
 	}
-	return costConsIns
+	return s
 }
 
-func substCost(a, b byte) float64 {
+// insCosts writes the cost of inserting or deleting each symbol of s: the
+// first symbol costs more, and a final a after a consonant, against a word
+// ending in a consonant, costs what turning a man's name into a woman's
+// does.
+func insCosts(dst *[maxKey]int32, s, other string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		v := int32(costConsIns)
+		if c < 128 {
+			v = costs.ins[c]
+		}
+		if i == len(s)-1 && c == 'a' && i > 0 && !isKeyVowel(s[i-1]) && other != "" && !isKeyVowel(other[len(other)-1]) {
+			v = costFinalAO
+		}
+		if i == 0 {
+			v = v * firstPosition / 2
+		}
+		dst[i] = v
+	}
+}
+
+func subst(a, b byte, first bool) int32 {
 	if a >= 128 || b >= 128 {
 		if a == b {
 			return 0
 		}
+		if first {
+			return costSubst * firstPosition / 2
+		}
 		return costSubst
 	}
-	return float64(subst[a][b])
+	if first {
+		return costs.substFirst[a][b]
+	}
+	return costs.subst[a][b]
 }
 
-// Distance is the weighted edit distance between two phonetic keys.
-func Distance(a, b string) float64 {
+// distance is the weighted edit distance in cost units, or limit+1 as soon
+// as it is sure to exceed limit.
+func distance(a, b string, limit int32) int32 {
 	if a == b {
 		return 0
 	}
-	const maxLen = 48
-	if len(a) > maxLen {
-		a = a[:maxLen]
-	}
-	if len(b) > maxLen {
-		b = b[:maxLen]
-	}
+	a, b = clip(a), clip(b)
+	var insA, insB [maxKey]int32
+	insCosts(&insA, a, b)
+	insCosts(&insB, b, a)
 	// Three rows: the one before the previous serves transpositions.
-	var prev2, prev, cur [maxLen + 1]float64
+	var prev2, prev, cur [maxKey + 1]int32
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + insCost(b[j-1])*pos(j-1)
+		prev[j] = prev[j-1] + insB[j-1]
 	}
-	// A final a added after a consonant makes a man's name a woman's
-	// (Luis / Luisa, Ivan / Ivana): it costs more than another vowel.
-	endA := func(s, other string, i int) float64 {
-		if i == len(s)-1 && s[i] == 'a' && i > 0 && !isKeyVowel(s[i-1]) && other != "" && !isKeyVowel(other[len(other)-1]) {
-			return costFinalAO
-		}
-		return insCost(s[i])
-	}
+	lastMin := int32(0) // the previous row's least value
 	for i := 1; i <= len(a); i++ {
-		cur[0] = prev[0] + insCost(a[i-1])*pos(i-1)
+		cur[0] = prev[0] + insA[i-1]
+		rowMin := cur[0]
+		ai := a[i-1]
 		for j := 1; j <= len(b); j++ {
-			w := pos(min(i, j) - 1)
-			if a[i-1] < 128 && b[j-1] < 128 && voicing[a[i-1]][b[j-1]] {
-				w = 1
-			}
-			c := substCost(a[i-1], b[j-1])
-			if i == len(a) && j == len(b) && (a[i-1] == 'a' && b[j-1] == 'o' || a[i-1] == 'o' && b[j-1] == 'a') {
+			bj := b[j-1]
+			c := subst(ai, bj, i == 1 || j == 1)
+			if i == len(a) && j == len(b) && (ai == 'a' && bj == 'o' || ai == 'o' && bj == 'a') {
 				c = costFinalAO
 			}
-			best := prev[j-1] + c*w
-			if d := prev[j] + endA(a, b, i-1)*pos(i-1); d < best {
+			best := prev[j-1] + c
+			if d := prev[j] + insA[i-1]; d < best {
 				best = d
 			}
-			if d := cur[j-1] + endA(b, a, j-1)*pos(j-1); d < best {
+			if d := cur[j-1] + insB[j-1]; d < best {
 				best = d
 			}
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] && a[i-1] != a[i-2] {
-				// Two letters swapped: Adbul for Abdul, Slaim for Salim.
+			if i > 1 && j > 1 && ai == b[j-2] && a[i-2] == bj && ai != a[i-2] {
 				if d := prev2[j-2] + costSwap; d < best {
 					best = d
 				}
 			}
 			cur[j] = best
+			rowMin = min(rowMin, best)
 		}
+		// Later rows build on this row and, through transpositions, the
+		// previous one: once both exceed the limit, so will the result.
+		if rowMin > limit && lastMin > limit {
+			return limit + 1
+		}
+		lastMin = rowMin
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }
 
-func pos(i int) float64 {
-	if i == 0 {
-		return firstPosition
+// Distance is the weighted edit distance between two phonetic keys, in
+// units where an unrelated consonant costs 1.
+func Distance(a, b string) float64 {
+	return float64(distance(a, b, 1<<30)) / unit
+}
+
+// allowance is Allowance in cost units.
+func allowance(n int) int32 {
+	switch {
+	case n <= 2:
+		return 12 // 0.3: a spelling-level change, not another vowel
+	case n == 3:
+		return 16 // 0.4
+	case n == 4:
+		return 20 // 0.5
+	case n == 5:
+		return 30 // 0.75
+	case n <= 7:
+		return 42 // 1.05
+	case n <= 10:
+		return 62 // 1.55
 	}
-	return 1
+	return 82 // 2.05
 }
 
 // Allowance is the largest distance at which two keys whose longer one has
 // n symbols are still spellings of one name part: typos are tolerated in
 // proportion to length.
-func Allowance(n int) float64 {
-	switch {
-	case n <= 2:
-		return 0.3
-	case n == 3:
-		return 0.4
-	case n == 4:
-		return 0.5
-	case n == 5:
-		return 0.75
-	case n <= 7:
-		return 1.05
-	case n <= 10:
-		return 1.55
-	}
-	return 2.05
-}
+func Allowance(n int) float64 { return float64(allowance(n)) / unit }
 
 // Similarity returns how alike two keys are, from 0 to 1, and false when
 // they are too far apart to be spellings of one name part.
@@ -177,47 +228,51 @@ func Similarity(a, b string) (float64, bool) {
 		return 1, true
 	}
 	n := max(len(a), len(b))
-	d := Distance(a, b)
-	if d > Allowance(n) {
+	lim := allowance(n)
+	d := distance(a, b, lim)
+	if d > lim {
 		return 0, false
 	}
-	return 1 - d/float64(n), true
+	return 1 - float64(d)/float64(unit*n), true
 }
-
-// Costs of comparing a word written in an abjad (Arabic, Hebrew: long
-// vowels written, short vowels not) with a Latin spelling.
-const (
-	abjadShortVowel = 0.15 // a Latin vowel the abjad leaves unwritten
-	abjadLongVowel  = 0.7  // a vowel the abjad writes but the Latin lacks
-)
 
 // AbjadDistance is the edit distance between the key of a word written in
 // an abjad and a Latin key: the Latin side's vowels may be missing from the
 // abjad side at little cost (short vowels are not written), but the abjad
 // side's written long vowels must be found in the Latin spelling.
 func AbjadDistance(abjad, latin string) float64 {
-	const maxLen = 48
-	abjad, latin = abjad[:min(len(abjad), maxLen)], latin[:min(len(latin), maxLen)]
-	var prev, cur [maxLen + 1]float64
-	del := func(c byte) float64 { // a latin symbol absent from the abjad word
+	return float64(abjadDistance(abjad, latin, 1<<30)) / unit
+}
+
+func abjadDistance(abjad, latin string, limit int32) int32 {
+	abjad, latin = clip(abjad), clip(latin)
+	del := func(c byte) int32 { // a latin symbol absent from the abjad word
 		if isKeyVowel(c) {
 			return abjadShortVowel
 		}
-		return insCost(c)
+		if c < 128 {
+			return costs.ins[c]
+		}
+		return costConsIns
 	}
-	ins := func(c byte) float64 { // an abjad symbol absent from the latin word
+	ins := func(c byte) int32 { // an abjad symbol absent from the latin word
 		if isKeyVowel(c) {
 			return abjadLongVowel
 		}
-		return insCost(c)
+		if c < 128 {
+			return costs.ins[c]
+		}
+		return costConsIns
 	}
+	var prev, cur [maxKey + 1]int32
 	for j := 1; j <= len(latin); j++ {
 		prev[j] = prev[j-1] + del(latin[j-1])
 	}
 	for i := 1; i <= len(abjad); i++ {
 		cur[0] = prev[0] + ins(abjad[i-1])
+		rowMin := cur[0]
 		for j := 1; j <= len(latin); j++ {
-			best := prev[j-1] + substCost(abjad[i-1], latin[j-1])
+			best := prev[j-1] + subst(abjad[i-1], latin[j-1], false)
 			if d := prev[j] + ins(abjad[i-1]); d < best {
 				best = d
 			}
@@ -225,6 +280,10 @@ func AbjadDistance(abjad, latin string) float64 {
 				best = d
 			}
 			cur[j] = best
+			rowMin = min(rowMin, best)
+		}
+		if rowMin > limit {
+			return limit + 1
 		}
 		prev, cur = cur, prev
 	}
@@ -239,9 +298,10 @@ func AbjadSimilarity(abjad, latin string) (float64, bool) {
 		return 0, false
 	}
 	n := max(len(abjad), len(Consonants(latin)))
-	d := AbjadDistance(abjad, latin)
-	if d > Allowance(n) {
+	lim := allowance(n)
+	d := abjadDistance(abjad, latin, lim)
+	if d > lim {
 		return 0, false
 	}
-	return max(1-d/float64(n), 0), true
+	return max(1-float64(d)/float64(unit*n), 0), true
 }

@@ -223,113 +223,6 @@ func isKeyVowel(c byte) bool {
 	return false
 }
 
-// skeleton classes: the coarse consonant classes gating and indexing
-// compare. Vowels and semivowels are dropped.
-func skelClass(c byte) byte {
-	switch c {
-	case 'b', 'p':
-		return 'P'
-	case 'f', 'v':
-		return 'F'
-	case 't', 'd':
-		return 'T'
-	case 'k', 'g', 'X', 'h':
-		return 'K'
-	case 's', 'z', 'S', 'Z', 'C', 'D':
-		return 'S'
-	case 'm':
-		return 'M'
-	case 'n':
-		return 'N'
-	case 'l':
-		return 'L'
-	case 'r':
-		return 'R'
-	case 'a', 'e', 'i', 'o', 'u', 'Y', 'I':
-		return 0
-	}
-	if c >= '0' && c <= '9' {
-		return c
-	}
-	return 0
-}
-
-// maxSkeletons bounds the alternatives one token may have.
-const maxSkeletons = 4
-
-// Skeletons returns the gating skeletons of a key: its consonant classes,
-// vowels dropped, with one alternative per reading of an ambiguous symbol
-// (G is a K or an S; J is an S, a K or a silent semivowel). A key with no
-// consonants has its vowels as skeleton, prefixed by '_', so that it only
-// meets keys of the same vowels.
-func Skeletons(key string) []string {
-	out := []string{""}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		var alts []byte
-		switch c {
-		case 'G':
-			alts = []byte{'K', 'S'}
-		case 'J':
-			alts = []byte{'S', 'K', 0}
-		default:
-			if k := skelClass(c); k != 0 {
-				alts = []byte{k}
-			}
-		}
-		if len(alts) == 0 {
-			continue
-		}
-		if len(alts) > 1 && len(out)*len(alts) > maxSkeletons {
-			alts = alts[:1]
-		}
-		grown := make([]string, 0, len(out)*len(alts))
-		for _, s := range out {
-			for _, a := range alts {
-				if a == 0 {
-					grown = append(grown, s)
-				} else {
-					grown = append(grown, s+string(a))
-				}
-			}
-		}
-		out = grown
-	}
-	// Remove repeats (two readings may give the same skeleton) and empty
-	// readings (a silent J in a word of vowels).
-	uniq := out[:0]
-	for _, s := range out {
-		dup := s == ""
-		for _, u := range uniq {
-			if u == s {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			uniq = append(uniq, s)
-		}
-	}
-	if len(uniq) == 0 {
-		return []string{"_" + key}
-	}
-	return uniq
-}
-
-// SkelDist is the number of deletions allowed from a skeleton of length n
-// when looking for its near neighbours: exact for short skeletons, one
-// edit for 3–5 consonants, two beyond. Index and scorer share it, which is
-// what makes index retrieval exactly as permissive as the scorer.
-func SkelDist(n int) int {
-	switch {
-	case n <= 2:
-		return 0
-	case n <= 5:
-		return 1
-	}
-	return 2
-}
-
 // Consonants returns key without vowels and semivowels: the form in which
 // a word from an abjad script (Arabic, Hebrew), written without short
 // vowels, is compared with a Latin spelling.
@@ -344,43 +237,43 @@ func Consonants(key string) string {
 	return b.String()
 }
 
-// SkeletonsMeet reports whether two tokens pass the gate on their
-// skeletons: some pair of alternatives shares a common subsequence reached
-// by at most SkelDist deletions from each. The index retrieves exactly the
-// tokens that pass it, so the scorer, which also applies it, never accepts
-// a token the index did not return.
-func SkeletonsMeet(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if skelMeet(x, y) {
-				return true
-			}
-		}
+// MaxDeletions is the number of symbols that may be deleted from a key of
+// length n to meet another key: none for keys of one or two symbols, one
+// for three or four, two beyond. Two keys meet when some
+// string is reached from each within its budget (see Meet); that is the
+// gate a pair of name parts must pass before they are compared at all.
+// Index and scorer share it, which is what makes index retrieval exactly as
+// permissive as the scorer.
+func MaxDeletions(n int) int {
+	switch {
+	case n <= 2:
+		return 0
+	case n <= 4:
+		return 1
 	}
-	return false
+	return 2
 }
 
-func skelMeet(x, y string) bool {
-	if x == y {
+// Meet reports whether keys a and b pass the gate: they share a common
+// subsequence reached by at most MaxDeletions deletions from each. It is
+// the condition under which two keys have a deletion variant in common
+// (see Deletions).
+func Meet(a, b string) bool {
+	if a == b {
 		return true
 	}
-	if x[0] == '_' || y[0] == '_' {
-		return false // vowel-only keys meet only their equals
-	}
-	need := max(len(x)-SkelDist(len(x)), len(y)-SkelDist(len(y)))
-	if need > min(len(x), len(y)) {
+	a, b = clip(a), clip(b)
+	need := max(len(a)-MaxDeletions(len(a)), len(b)-MaxDeletions(len(b)))
+	if need > min(len(a), len(b)) {
 		return false
 	}
-	return lcs(x, y) >= need
+	return lcs(a, b) >= need
 }
 
 // lcs returns the length of the longest common subsequence of two short
 // strings.
 func lcs(a, b string) int {
-	if len(a) > 32 || len(b) > 32 {
-		a, b = a[:min(len(a), 32)], b[:min(len(b), 32)]
-	}
-	var prev, cur [33]uint8
+	var prev, cur [maxKey + 1]uint8
 	for i := 1; i <= len(a); i++ {
 		for j := 1; j <= len(b); j++ {
 			switch {
@@ -397,35 +290,32 @@ func lcs(a, b string) int {
 	return int(prev[len(b)])
 }
 
-// Deletions calls fn with every string obtained from s by deleting up to
-// SkelDist(len(s)) bytes, s itself included. Two skeletons meet exactly
-// when their deletion sets intersect in a string of the length the gate
-// needs; the index stores these variants.
-func Deletions(s string, fn func(string)) {
-	if s == "" {
+// Deletions calls fn with every string obtained from key by deleting up to
+// MaxDeletions(len(key)) symbols, key itself included (a string may come
+// more than once when the key has repeated symbols). Two keys meet exactly
+// when their deletion sets intersect; the index stores these variants. The
+// slice fn receives is only valid during the call.
+func Deletions(key string, fn func([]byte)) {
+	key = clip(key)
+	n := len(key)
+	if n == 0 {
 		return
 	}
-	if s[0] == '_' {
-		fn(s)
-		return
-	}
-	d := SkelDist(len(s))
-	seen := make(map[string]struct{}, 16)
-	// Every string of one length is reached with the same number of
-	// deletions left, so exploring each string once is complete.
-	var rec func(t string, left int)
-	rec = func(t string, left int) {
-		if _, ok := seen[t]; ok {
-			return
-		}
-		seen[t] = struct{}{}
-		fn(t)
-		if left == 0 {
-			return
-		}
-		for i := 0; i < len(t); i++ {
-			rec(t[:i]+t[i+1:], left-1)
+	var buf [maxKey]byte
+	fn(append(buf[:0], key...))
+	d := MaxDeletions(n)
+	if d >= 1 && n > 1 {
+		for i := 0; i < n; i++ {
+			v := append(append(buf[:0], key[:i]...), key[i+1:]...)
+			fn(v)
 		}
 	}
-	rec(s, d)
+	if d >= 2 && n > 2 {
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				v := append(append(append(buf[:0], key[:i]...), key[i+1:j]...), key[j+1:]...)
+				fn(v)
+			}
+		}
+	}
 }

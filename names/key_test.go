@@ -40,8 +40,8 @@ func TestKeyReconcilesConventions(t *testing.T) {
 			if s, ok := Similarity(a, b); !ok || s < 0.75 {
 				t.Errorf("%s (%s) vs %s (%s): similarity %.2f, ok=%v; want a match", g[0], a, w, b, s, ok)
 			}
-			if !SkeletonsMeet(Skeletons(a), Skeletons(b)) {
-				t.Errorf("%s (%v) vs %s (%v): skeletons do not meet", g[0], Skeletons(a), w, Skeletons(b))
+			if !Meet(a, b) {
+				t.Errorf("%s (%s) vs %s (%s): keys do not meet", g[0], a, w, b)
 			}
 		}
 	}
@@ -94,26 +94,23 @@ func TestKey(t *testing.T) {
 
 func TestDeletionsMatchGate(t *testing.T) {
 	// The index finds pairs by shared deletion variants; the scorer by
-	// SkeletonsMeet. They must agree on every pair.
+	// Meet. They must agree on every pair.
 	words := []string{"khrushchev", "jruschov", "kim", "gim", "muhammad", "mhmd", "ahmed", "mahmoud",
-		"aleksandr", "oleksandr", "un", "eun", "yo", "jong", "chong", "smith", "schmidt", "a", "ri", "lee"}
+		"aleksandr", "oleksandr", "un", "eun", "yo", "jong", "chong", "smith", "schmidt", "a", "ri", "lee",
+		"abdulrahman", "abdurrahman", "tharwat", "shihata", "shihapa"}
 	for _, x := range words {
 		for _, y := range words {
-			sx, sy := Skeletons(Key(x)), Skeletons(Key(y))
+			kx, ky := Key(x), Key(y)
 			vars := map[string]bool{}
-			for _, s := range sx {
-				Deletions(s, func(d string) { vars[d] = true })
-			}
+			Deletions(kx, func(d []byte) { vars[string(d)] = true })
 			shared := false
-			for _, s := range sy {
-				Deletions(s, func(d string) {
-					if vars[d] {
-						shared = true
-					}
-				})
-			}
-			if meet := SkeletonsMeet(sx, sy); meet != shared {
-				t.Errorf("%s %v / %s %v: SkeletonsMeet=%v, shared deletion=%v", x, sx, y, sy, meet, shared)
+			Deletions(ky, func(d []byte) {
+				if vars[string(d)] {
+					shared = true
+				}
+			})
+			if meet := Meet(kx, ky); meet != shared {
+				t.Errorf("%s (%s) / %s (%s): Meet=%v, shared deletion=%v", x, kx, y, ky, meet, shared)
 			}
 		}
 	}
@@ -131,7 +128,10 @@ func FuzzKey(f *testing.F) {
 				t.Fatalf("Key(%q) = %q has a non-ASCII byte", w, k)
 			}
 		}
-		_ = Skeletons(k)
+		Deletions(k, func([]byte) {})
+		if !Meet(k, k) {
+			t.Fatalf("Meet(%q, itself) is false", k)
+		}
 		if d := Distance(k, k); d != 0 {
 			t.Fatalf("Distance(%q, itself) = %v", k, d)
 		}

@@ -1,7 +1,6 @@
 // Package names turns a name, written in any script, into comparable
 // parts: tokens with a folded Latin form, a phonetic key in a space shared
-// by every transliteration convention, gating skeletons for the index,
-// equivalence symbols, a kind (word, particle, initial, number...) and a
+// by every transliteration convention, equivalence symbols, a kind (word, particle, initial, number...) and a
 // weight. Legal forms of organisations are taken out and kept as a class.
 //
 // The one idea behind it: compare sounds, not letters. "Serguei",
@@ -44,8 +43,6 @@ type Token struct {
 	Key string
 	// Cons is Key without vowels, for abjad comparisons.
 	Cons string
-	// Skels are the gating skeletons (see Skeletons).
-	Skels []string
 	// Syms are equivalence symbols (see Symbols).
 	Syms []string
 	// Kind is the token's role.
@@ -290,7 +287,6 @@ func finish(t *Token) {
 		t.Key = t.Text
 	}
 	t.Cons = Consonants(t.Key)
-	t.Skels = Skeletons(t.Key)
 	t.Syms = Symbols(t.Text)
 	t.Common = IsCommon(t.Text)
 	switch t.Kind {
@@ -376,4 +372,16 @@ func takeLegalForms(toks []Token) ([]Token, []string) {
 		i++
 	}
 	return out, classes
+}
+
+// Gate reports whether query part q and listed part n may be compared at
+// all: their keys meet (see Meet), or, for a query word written in an
+// abjad against a listed Latin word, their consonants meet. Parts that share
+// a symbol are compared whatever the gate says. The index retrieves exactly
+// the parts that pass.
+func Gate(q, n *Token) bool {
+	if q.Abjad() && !n.Abjad() {
+		return len(q.Cons) >= 2 && Meet(q.Cons, n.Cons)
+	}
+	return Meet(q.Key, n.Key)
 }
