@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"slices"
 )
@@ -81,4 +83,18 @@ func (e *Entity) UnmarshalJSON(b []byte) error {
 		}
 	}
 	return nil
+}
+
+// Hash returns the sha256 of the entity's wire form, in hex: two readings
+// of a designation have the same hash exactly when they say the same, so a
+// changed hash means a changed designation (diff, allowlist).
+func (e *Entity) Hash() string {
+	b, err := json.Marshal(e)
+	if err != nil {
+		// The wire form holds strings, booleans and text-marshalled dates
+		// only; it cannot fail to encode.
+		return ""
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

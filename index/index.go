@@ -140,6 +140,16 @@ type Index struct {
 	cache                       *tokenCache
 }
 
+// EachToken calls fn with every distinct name part of the indexed names
+// (joined pairs included), for those that need the vocabulary itself: the
+// text scanner builds its dictionary of name words from it. fn must not
+// keep or modify the token.
+func (ix *Index) EachToken(fn func(t *names.Token)) {
+	for i := range ix.vocab {
+		fn(&ix.vocab[i])
+	}
+}
+
 // Entities returns the indexed entities.
 func (ix *Index) Entities() []*entity.Entity { return ix.entities }
 

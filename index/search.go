@@ -42,7 +42,7 @@ func (h *Hit) Explain(q *match.Analyzed) []string {
 // simEntry is the similarity of a query unit with one vocabulary entry.
 type simEntry struct {
 	vocab uint32
-	sim   float32
+	sim   float64
 	how   match.How
 }
 
@@ -84,7 +84,7 @@ func (ix *Index) unitMatches(t *names.Token) []simEntry {
 	for v, g := range gated {
 		u := &ix.vocab[v]
 		if s, how := match.GatedSim(t, u, g || names.Gate(t, u)); s > 0 {
-			out = append(out, simEntry{v, float32(s), how})
+			out = append(out, simEntry{v, s, how})
 		}
 	}
 	slices.SortFunc(out, func(a, b simEntry) int { return cmp.Compare(a.vocab, b.vocab) })
@@ -103,7 +103,7 @@ func findSim(m []simEntry, v uint32) (float64, match.How) {
 		}
 	}
 	if lo < len(m) && m[lo].vocab == v {
-		return float64(m[lo].sim), m[lo].how
+		return m[lo].sim, m[lo].how
 	}
 	return 0, match.NoMatch
 }

@@ -40,7 +40,11 @@ const (
 	// commonFactor discounts any match resting only on very common names:
 	// an exact "Jorge Vargas" still alerts, but a birth date or nationality
 	// that disagrees now clears it.
-	commonFactor = 0.85
+	commonFactor = 0.8
+	// typoFactor discounts a match in which every significant part matched
+	// only fuzzily below typoSim (a misspelling, not a transliteration).
+	typoFactor = 0.85
+	typoSim    = 0.92
 	// numberConflict multiplies the score when both names carry numbers
 	// that disagree ("No. 3" is not "No. 5").
 	numberConflict = 0.5
@@ -104,6 +108,8 @@ type NameScore struct {
 	NumberConflict bool
 	// CommonOnly is set when the match rests on very common names only.
 	CommonOnly bool
+	// OnlyTypos is set when every part matched only as a misspelling.
+	OnlyTypos bool
 }
 
 // span returns the token indices a unit covers.
@@ -272,6 +278,13 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 		score = SingleCap
 		res.Capped = true
 	}
+	if ns.sigAligned > 0 && onlyTypos(q, n, chosen) {
+		// Every part matched only as a misspelling of another (Tara /
+		// Thura, Sen / San): two such coincidences make a different name
+		// more often than a twice-misspelt one.
+		score *= typoFactor
+		res.OnlyTypos = true
+	}
 	if ns.sigAligned > 0 && commonOnly(q, n, chosen) {
 		res.CommonOnly = true
 		score *= commonFactor
@@ -384,4 +397,21 @@ func commonOnly(q, n *Side, pairs []Pair) bool {
 		}
 	}
 	return true
+}
+
+// onlyTypos reports whether every aligned pair of significant parts is a
+// fuzzy match below typoSim.
+func onlyTypos(q, n *Side, pairs []Pair) bool {
+	any := false
+	for _, p := range pairs {
+		qt, nt := unitToken(q, p.Q), unitToken(n, p.N)
+		if !qt.Significant() && !nt.Significant() {
+			continue
+		}
+		if p.How != Fuzzy || p.Sim >= typoSim {
+			return false
+		}
+		any = true
+	}
+	return any
 }

@@ -113,19 +113,19 @@ func score(q *Analyzed, e *entity.Entity, r *Result, out *[]Evidence) float64 {
 	return min(max(s, 0), 1)
 }
 
-// Compare compares a query with an entity by analysing every name of the
-// entity: the brute-force path, used by `compare`, tests and the index's
-// recall check. analyzed caches the entity's analysed names; pass nil to
-// analyse afresh.
-func Compare(q *Analyzed, e *entity.Entity, analyzed []names.Name) Result {
-	if analyzed == nil {
-		analyzed = AnalyzeEntity(e)
+// Compare compares a query with an entity by aligning the query with
+// every name of the entity: the brute-force path, used by `compare`, tests
+// and the index's recall check. sides caches the entity's names as
+// EntitySides returns them; pass nil to analyse afresh.
+func Compare(q *Analyzed, e *entity.Entity, sides []Side) Result {
+	if sides == nil {
+		sides = EntitySides(e)
 	}
 	best := Result{Name: -1}
-	for ni := range analyzed {
-		ns := NewSide(&analyzed[ni])
+	for ni := range sides {
+		ns := &sides[ni]
 		for qi := range q.Sides {
-			a := Align(&q.Sides[qi], &ns, DirectSim(&q.Sides[qi], &ns))
+			a := Align(&q.Sides[qi], ns, DirectSim(&q.Sides[qi], ns))
 			best.Consider(a, qi, ni, e.Names[ni].Weak)
 		}
 	}
@@ -133,11 +133,12 @@ func Compare(q *Analyzed, e *entity.Entity, analyzed []names.Name) Result {
 	return best
 }
 
-// AnalyzeEntity analyses every name of an entity, in order.
-func AnalyzeEntity(e *entity.Entity) []names.Name {
-	out := make([]names.Name, len(e.Names))
+// EntitySides analyses every name of an entity, in order, ready to align.
+func EntitySides(e *entity.Entity) []Side {
+	out := make([]Side, len(e.Names))
 	for i, n := range e.Names {
-		out[i] = names.Analyze(n.Full, e.Type)
+		an := names.Analyze(n.Full, e.Type)
+		out[i] = NewSide(&an)
 	}
 	return out
 }
@@ -193,8 +194,11 @@ func Explain(q *Analyzed, e *entity.Entity, nameSide *Side, r *Result) []string 
 	if r.Alignment.Capped {
 		out = append(out, fmt.Sprintf("only one name part matched: score held at %.2f", SingleCap))
 	}
+	if r.Alignment.OnlyTypos {
+		out = append(out, fmt.Sprintf("every part matched only as a misspelling: name score x%.2f", typoFactor))
+	}
 	if r.Alignment.CommonOnly {
-		out = append(out, fmt.Sprintf("only very common names matched: score x%.1f, and at most %.2f when either name has parts the other lacks", commonFactor, commonPartialCap))
+		out = append(out, fmt.Sprintf("only very common names matched: name score x%.2f, and at most %.2f when either name has parts the other lacks", commonFactor, commonPartialCap))
 	}
 	if n.Weak {
 		out = append(out, fmt.Sprintf("weak alias: name score x%.2f", weakAliasFactor))

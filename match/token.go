@@ -43,7 +43,7 @@ const (
 	minSyllableSim = 0.9
 	// abjadCeiling is the most a comparison of consonants alone can give:
 	// without vowels, Mahmud and Muhammad look alike.
-	abjadCeiling = 0.9
+	abjadCeiling = 0.85
 )
 
 // TokenSim compares a query name part a with a listed name part b. It
@@ -71,21 +71,32 @@ func TokenSim(a, b *names.Token) (float64, How) {
 		}
 		return 0, NoMatch
 	}
+	if (a.Kind == names.Patronymic) != (b.Kind == names.Patronymic) {
+		// A patronymic is not a surname: Vladimirovna is not Vladimirova.
+		return 0, NoMatch
+	}
 	if a.Text == b.Text {
 		if a.Script != b.Script {
 			return 1, Translit
 		}
 		return 1, Exact
 	}
-	return GatedSim(a, b, names.Gate(a, b))
+	return spellingSim(a, b, names.Gate(a, b))
 }
 
 // GatedSim is TokenSim for a caller that has already decided whether the
 // two parts pass names.Gate (the index knows it from how it found them).
 func GatedSim(a, b *names.Token, gate bool) (float64, How) {
-	if a.Kind == names.Number || b.Kind == names.Number || a.Kind == names.Initial || b.Kind == names.Initial || a.Text == b.Text {
+	if a.Kind == names.Number || b.Kind == names.Number || a.Kind == names.Initial || b.Kind == names.Initial ||
+		a.Kind == names.Patronymic || b.Kind == names.Patronymic || a.Text == b.Text {
 		return TokenSim(a, b)
 	}
+	return spellingSim(a, b, gate)
+}
+
+// spellingSim compares two different spellings of words: by shared
+// symbol, then, when they pass the gate, by phonetic key.
+func spellingSim(a, b *names.Token, gate bool) (float64, How) {
 	symSim, symHow := symbolSim(a, b)
 	if !gate {
 		return symSim, symHow

@@ -29,9 +29,10 @@ const (
 	Initial              // a single letter standing for a name part
 	Number               // digits: must agree exactly
 	Generic              // company, group, international: low weight
+	Patronymic           // Viktorovich, Sergeyevna: low weight, only meets patronymics
 )
 
-var kindNames = [...]string{"word", "particle", "title", "initial", "number", "generic"}
+var kindNames = [...]string{"word", "particle", "title", "initial", "number", "generic", "patronymic"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -263,8 +264,28 @@ func kindOf(tok Token, t entity.Type) Kind {
 		return Title
 	case t == entity.Unknown && orgGeneric[w]:
 		return Generic
+	case !org && isPatronymic(w):
+		return Patronymic
 	}
 	return Word
+}
+
+// patronymicEndings are the endings of East Slavic patronymics as the
+// lists romanise them (Viktorovich, Sergeyevna, Petrivna, Ivanovych).
+// South Slavic surnames in -ović / -ević fold to -ovic / -evic and are not
+// matched.
+var patronymicEndings = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna"}
+
+func isPatronymic(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, e := range patronymicEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {
@@ -298,6 +319,8 @@ func finish(t *Token) {
 		t.Weight = 1
 	case Generic:
 		t.Weight = 1
+	case Patronymic:
+		t.Weight = 2
 	default: // particles and titles
 		t.Weight = 0.5
 	}

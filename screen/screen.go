@@ -20,6 +20,7 @@ import (
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/index"
 	"github.com/embargo/embargo/match"
+	"github.com/embargo/embargo/store"
 )
 
 // Defaults for a screening request.
@@ -39,8 +40,24 @@ var ErrBadRequest = errors.New("bad request")
 // Screener screens against one catalog. It is immutable and safe for
 // concurrent use; a new catalog means a new Screener.
 type Screener struct {
-	cat *catalog.Catalog
-	ix  *index.Index
+	cat       *catalog.Catalog
+	ix        *index.Index
+	allowlist Allowlist
+}
+
+// Allowlist says which results analysts decided were false positives for
+// a query (store.Allowlist implements it): such results are marked in
+// later screens until the designation changes.
+type Allowlist interface {
+	FalsePositive(fingerprint, entityID, entityHash string) bool
+}
+
+// WithAllowlist returns a Screener on the same index that marks the
+// results al knows as false positives. A nil al marks nothing.
+func (s *Screener) WithAllowlist(al Allowlist) *Screener {
+	c := *s
+	c.allowlist = al
+	return &c
 }
 
 // New indexes the catalog.
@@ -90,6 +107,9 @@ type Match struct {
 	MatchedName string         `json:"matched_name"`
 	Entity      *entity.Entity `json:"entity"`
 	Explanation []string       `json:"explanation"`
+	// FalsePositive is set when an analyst decided this entity was a false
+	// positive for this query and its designation has not changed since.
+	FalsePositive bool `json:"false_positive,omitempty"`
 }
 
 // Prepared is a validated request, ready to run.
@@ -97,6 +117,12 @@ type Prepared struct {
 	Req     Request
 	Query   *match.Analyzed
 	Options index.Options
+}
+
+// Fingerprint identifies the request's query for the allowlist and the
+// audit log (store.Fingerprint).
+func (p *Prepared) Fingerprint() string {
+	return store.Fingerprint(p.Req.Name, p.Req.BirthDate, p.Req.Country)
 }
 
 // Prepare validates a request and analyses its query.
@@ -231,6 +257,10 @@ func (s *Screener) Run(p *Prepared) *Response {
 		}
 		if h.Name >= 0 {
 			m.MatchedName = h.Entity.Names[h.Name].Full
+		}
+		if s.allowlist != nil && s.allowlist.FalsePositive(p.Fingerprint(), h.Entity.ID, h.Entity.Hash()) {
+			m.FalsePositive = true
+			m.Explanation = append(m.Explanation, "an analyst decided this was a false positive for this query; the designation has not changed since")
 		}
 		resp.Matches = append(resp.Matches, m)
 	}

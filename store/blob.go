@@ -41,20 +41,9 @@ const (
 	maxFrame = 256 << 20
 )
 
-// EntityHash returns the content hash of an entity's designation: the hex
-// sha256 of its JSON wire form. Two readings of the same designation hash
-// the same; any change a publisher makes to it (a name, a date, a
-// program, an identifier, a remark) changes the hash. Diff and the
-// allowlist compare designations by this hash.
-func EntityHash(e *entity.Entity) string {
-	b, err := json.Marshal(e)
-	if err != nil {
-		// The wire form holds strings, booleans and text-marshalled dates
-		// only; it cannot fail to encode.
-		return ""
-	}
-	return hashBytes(b)
-}
+// EntityHash is the entity's content hash (entity.Entity.Hash): a
+// designation whose hash changes has changed.
+func EntityHash(e *entity.Entity) string { return e.Hash() }
 
 func hashBytes(b []byte) string {
 	h := sha256.Sum256(b)
