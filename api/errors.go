@@ -56,8 +56,10 @@ func newError(status int, code, format string, args ...any) *ErrorResponse {
 // codeFor returns the error code of an HTTP status.
 func codeFor(status int) string {
 	switch status {
-	case http.StatusBadRequest, http.StatusRequestTimeout:
+	case http.StatusBadRequest:
 		return CodeBadRequest
+	case http.StatusRequestTimeout:
+		return CodeTimeout
 	case http.StatusUnauthorized, http.StatusForbidden:
 		return CodeUnauthorized
 	case http.StatusNotFound:
@@ -96,11 +98,14 @@ func humaError(status int, msg string, errs ...error) huma.StatusError {
 		var d *huma.ErrorDetail
 		if errors.As(err, &d) {
 			// d.Value may echo the whole body: leave it out.
-			if d.Location != "" {
-				details = append(details, d.Location+": "+d.Message)
-			} else {
-				details = append(details, d.Message)
+			m := d.Message
+			if m == "unexpected property" {
+				m = "unknown field"
 			}
+			if d.Location != "" {
+				m = d.Location + ": " + m
+			}
+			details = append(details, m)
 			continue
 		}
 		details = append(details, err.Error())
@@ -113,6 +118,8 @@ func humaError(status int, msg string, errs ...error) huma.StatusError {
 		msg = "the request body is not valid JSON"
 	case status == http.StatusUnprocessableEntity && msg == "validation failed":
 		msg = "invalid request"
+	case status == http.StatusUnsupportedMediaType:
+		msg = "the request body must be JSON (Content-Type: application/json)"
 	case status == http.StatusRequestEntityTooLarge:
 		msg = "the request body is larger than the limit"
 	}

@@ -41,6 +41,44 @@ var Fields = []Field{
 	FieldRegistration, FieldIMO, FieldMMSI, FieldBIC,
 }
 
+// Slots of the fields in Fields, in its order.
+const (
+	slotID = iota
+	slotName
+	slotFirstName
+	slotMiddleName
+	slotLastName
+	slotBirthDate
+	slotCountry
+	slotGender
+	slotType
+)
+
+// idSlots are the identifier fields' slots and types, in Fields' order.
+var idSlots = func() []idSlot {
+	var out []idSlot
+	for i, f := range Fields {
+		if t, ok := idFields[f]; ok {
+			out = append(out, idSlot{i, t})
+		}
+	}
+	return out
+}()
+
+type idSlot struct {
+	slot int
+	typ  entity.IDType
+}
+
+// fieldSlot numbers the fields in Fields' order.
+var fieldSlot = func() map[Field]int {
+	m := make(map[Field]int, len(Fields))
+	for i, f := range Fields {
+		m[f] = i
+	}
+	return m
+}()
+
 // idFields maps identifier fields to identifier types.
 var idFields = map[Field]entity.IDType{
 	FieldPassport: entity.Passport, FieldNationalID: entity.NationalID, FieldTaxID: entity.TaxID,
@@ -177,6 +215,16 @@ type Columns struct {
 	Keys map[Field][]string
 	// Ignored are the header's columns mapped to no field.
 	Ignored []string
+
+	slots [][]int // Index by fieldSlot, for reading records fast
+}
+
+// index fills slots from Index.
+func (c *Columns) index() {
+	c.slots = make([][]int, len(Fields))
+	for f, ix := range c.Index {
+		c.slots[fieldSlot[f]] = ix
+	}
 }
 
 // resolveCSV maps a CSV header (nil when the file has none: columns are
@@ -231,6 +279,7 @@ func resolveCSV(header []string, explicit Map, width int) (*Columns, error) {
 			c.Ignored = append(c.Ignored, h)
 		}
 	}
+	c.index()
 	return c, c.check()
 }
 
@@ -274,6 +323,12 @@ func (c *Columns) check() error {
 			return nil
 		}
 	}
+	if c.Keys != nil {
+		keys := slices.Clone(c.Ignored)
+		slices.Sort(keys)
+		return fmt.Errorf("no key holds the name (keys: %s): name it with --map name=KEY, or first_name=KEY,last_name=KEY",
+			strings.Join(keys, ", "))
+	}
 	if c.Header == nil {
 		return fmt.Errorf("no column holds the name: name it with --map name=#N (the column's number)")
 	}
@@ -313,43 +368,3 @@ func (c *Columns) Describe() string {
 
 // String is Describe.
 func (c *Columns) String() string { return c.Describe() }
-
-// jsonKeys maps the keys of a JSONL object to fields, as resolveCSV maps a
-// header. The mapping is per object, since JSONL objects need not share
-// keys; the explicit map names keys exactly or normalised.
-func jsonKeys(keys []string, explicit Map) map[Field][]string {
-	out := map[Field][]string{}
-	used := map[string]bool{}
-	for _, f := range Fields {
-		cols, ok := explicit[f]
-		if !ok {
-			continue
-		}
-		for _, col := range cols {
-			for _, k := range keys {
-				if k == col || normHeader(k) == normHeader(col) {
-					out[f] = append(out[f], k)
-					used[k] = true
-					break
-				}
-			}
-		}
-	}
-	for _, k := range keys {
-		if used[k] {
-			continue
-		}
-		f, ok := synonymField[normHeader(k)]
-		if !ok {
-			continue
-		}
-		if _, isExplicit := explicit[f]; isExplicit {
-			continue
-		}
-		if len(out[f]) > 0 && !multiField(f) {
-			continue
-		}
-		out[f] = append(out[f], k)
-	}
-	return out
-}

@@ -8,28 +8,43 @@
 // (their keys share a common subsequence within a deletion budget) or that
 // share a symbol, and the index enumerates precisely those parts through
 // their deletion variants, so a name the scorer would accept is never
-// missed. The pruning it does on top (a name that shares only the query's
-// most common part cannot pass the threshold) follows from the scorer's
-// single-part cap, and is switched off when the threshold is at or below it.
+// missed (TestNoRecallHole checks it against brute-force scoring).
+//
+// On top of that, with a threshold above match.SingleCap, it leaves out
+// names that provably cannot rise above the cap (see collect), and reads
+// the postings of very frequent parts ("Mohammed" in a million names) only
+// through a pair index, so that a query's cost follows the rarity of its
+// parts, not the size of the lists.
 package index
 
 import (
-	"cmp"
 	"hash/maphash"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/match"
 	"github.com/embargo/embargo/names"
 )
 
-const noJoin = ^uint32(0)
+// Join slots of a name: the vocabulary id of a fuzzy join, or one of these.
+const (
+	noJoin    = ^uint32(0)     // the pair cannot be joined
+	exactJoin = ^uint32(0) - 1 // a join of two full parts: compared by exact key
+)
+
+// frequentPart is the number of names from which a vocabulary entry counts
+// as frequent: its postings are read only through the pair index.
+const frequentPart = 64
 
 // Prefixes of the lookup keys, one per kind.
 const (
-	keyPrefix  = 'k'
-	consPrefix = 'c'
-	symPrefix  = '#'
+	keyPrefix   = 'k'
+	consPrefix  = 'c'
+	symPrefix   = '#'
+	exactPrefix = 'x'
+	pairPrefix  = 'p'
 )
 
 // hash hashes a lookup key: its kind's prefix and its bytes.
@@ -41,13 +56,16 @@ func (ix *Index) hash(prefix byte, b []byte) uint64 {
 	return h.Sum64()
 }
 
-// nameRec is one listed name, as vocabulary ids.
-type nameRec struct {
-	entity uint32
-	name   uint16 // index in the entity's Names
-	sig    uint8  // significant tokens
-	toks   []uint32
-	joins  []uint32 // join of toks[i] and toks[i+1], or noJoin
+// pairHash hashes an unordered pair of vocabulary ids.
+func (ix *Index) pairHash(a, b uint32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	var buf [8]byte
+	for i := range 4 {
+		buf[i], buf[4+i] = byte(a>>(8*i)), byte(b>>(8*i))
+	}
+	return ix.hash(pairPrefix, buf[:])
 }
 
 // postings is a compressed list of lists: ids[off[v]:off[v+1]] are the names
@@ -64,15 +82,14 @@ func (p *postings) of(v uint32) []uint32 {
 	return p.ids[p.off[v]:p.off[v+1]]
 }
 
-func buildPostings(n int, pairs [][2]uint32) postings {
-	slices.SortFunc(pairs, func(a, b [2]uint32) int {
-		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
-	})
+func buildPostings(n int, pairs []uint64) postings {
+	// Each pair is vocabulary id << 32 | name id: sorting sorts both.
+	slices.Sort(pairs)
 	pairs = slices.Compact(pairs)
 	p := postings{off: make([]uint32, n+1), ids: make([]uint32, len(pairs))}
 	for i, pr := range pairs {
-		p.off[pr[0]+1]++
-		p.ids[i] = pr[1]
+		p.off[pr>>32+1]++
+		p.ids[i] = uint32(pr)
 	}
 	for v := 1; v <= n; v++ {
 		p.off[v] += p.off[v-1]
@@ -80,19 +97,35 @@ func buildPostings(n int, pairs [][2]uint32) postings {
 	return p
 }
 
-// keyTable maps hashed lookup keys (deletion variants of keys and of
-// consonant strings, symbols) to vocabulary ids: two parallel arrays sorted
-// by hash, and the offset in them of each run of hashes sharing their top
-// bits, so that a lookup is one jump and a short scan.
+// keyTable maps hashed keys to ids (vocabulary or name ids): two parallel
+// arrays sorted by hash, and the offset in them of each run of hashes
+// sharing their top bits, so that a lookup is one jump and a short scan.
 type keyTable struct {
 	hashes  []uint64
-	vocab   []uint32
+	ids     []uint32
 	buckets []uint32 // buckets[b] is the first index whose hash has top bits b
 	shift   uint
 }
 
-// index builds the buckets, about four hashes to a bucket.
-func (t *keyTable) index() {
+// keyEntry is one key of one id, while building.
+type keyEntry struct {
+	hash uint64
+	id   uint32
+}
+
+// newKeyTable sorts the entries (stably: ids added in increasing order
+// stay so within a hash), drops repeats and builds the buckets, about four
+// hashes to a bucket.
+func newKeyTable(keys []keyEntry) keyTable {
+	radixSort(keys)
+	t := keyTable{hashes: make([]uint64, 0, len(keys)), ids: make([]uint32, 0, len(keys))}
+	for _, k := range keys {
+		if n := len(t.hashes); n > 0 && t.hashes[n-1] == k.hash && t.ids[n-1] == k.id {
+			continue
+		}
+		t.hashes = append(t.hashes, k.hash)
+		t.ids = append(t.ids, k.id)
+	}
 	bits := uint(1)
 	for (1<<bits)*4 < len(t.hashes) && bits < 28 {
 		bits++
@@ -107,6 +140,7 @@ func (t *keyTable) index() {
 		}
 	}
 	t.buckets[1<<bits] = uint32(len(t.hashes))
+	return t
 }
 
 func (t *keyTable) lookup(h uint64, fn func(uint32)) {
@@ -117,186 +151,11 @@ func (t *keyTable) lookup(h uint64, fn func(uint32)) {
 	for i, end := t.buckets[b], t.buckets[b+1]; i < end; i++ {
 		switch {
 		case t.hashes[i] == h:
-			fn(t.vocab[i])
+			fn(t.ids[i])
 		case t.hashes[i] > h:
 			return
 		}
 	}
-}
-
-// Index is an immutable index over a set of entities. It is safe for
-// concurrent use.
-type Index struct {
-	entities []*entity.Entity
-	names    []nameRec
-	vocab    []names.Token
-	// tokPost: names where the vocabulary entry is a token; tokPost1: the
-	// same restricted to names with at most one significant token;
-	// joinPost: names where it is the join of two adjacent tokens.
-	tokPost, tokPost1, joinPost postings
-	keys                        keyTable
-	seed                        maphash.Seed
-	idents                      map[string][]uint32 // normalised identifier → entities
-	cache                       *tokenCache
-}
-
-// EachToken calls fn with every distinct name part of the indexed names
-// (joined pairs included), for those that need the vocabulary itself: the
-// text scanner builds its dictionary of name words from it. fn must not
-// keep or modify the token.
-func (ix *Index) EachToken(fn func(t *names.Token)) {
-	for i := range ix.vocab {
-		fn(&ix.vocab[i])
-	}
-}
-
-// Entities returns the indexed entities.
-func (ix *Index) Entities() []*entity.Entity { return ix.entities }
-
-// Stats describes the index's size.
-type Stats struct {
-	Entities, Names, Vocabulary, Keys, Postings int
-}
-
-// Stats returns the index's size.
-func (ix *Index) Stats() Stats {
-	return Stats{len(ix.entities), len(ix.names), len(ix.vocab), len(ix.keys.hashes),
-		len(ix.tokPost.ids) + len(ix.joinPost.ids)}
-}
-
-// vocabKey identifies a vocabulary entry: tokens with the same text, kind
-// and script compare identically.
-type vocabKey struct {
-	text   string
-	kind   names.Kind
-	script uint8
-}
-
-// builder accumulates the index.
-type builder struct {
-	ix                 *Index
-	ids                map[vocabKey]uint32
-	tokP, tok1P, joinP [][2]uint32
-	keys               []keyEntry
-}
-
-// keyEntry is one lookup key of one vocabulary entry, while building.
-type keyEntry struct {
-	hash  uint64
-	vocab uint32
-}
-
-func (b *builder) intern(t *names.Token) uint32 {
-	ix := b.ix
-	k := vocabKey{t.Text, t.Kind, uint8(t.Script)}
-	if id, ok := b.ids[k]; ok {
-		return id
-	}
-	id := uint32(len(b.ix.vocab))
-	b.ids[k] = id
-	tok := *t
-	tok.Start, tok.End = 0, 0
-	b.ix.vocab = append(b.ix.vocab, tok)
-	if retrievable(t) {
-		add := func(h uint64) { b.keys = append(b.keys, keyEntry{h, id}) }
-		names.Deletions(t.Key, func(d []byte) { add(ix.hash(keyPrefix, d)) })
-		if !t.Abjad() && len(t.Cons) >= 2 {
-			// Found by queries written in an abjad, which compare consonants.
-			names.Deletions(t.Cons, func(d []byte) { add(ix.hash(consPrefix, d)) })
-		}
-		for _, s := range t.Syms {
-			add(ix.hash(symPrefix, []byte(s)))
-		}
-	}
-	return id
-}
-
-// retrievable reports whether a token is found through the key table.
-// Initials are compared directly with the tokens of retrieved names; they
-// never retrieve names themselves.
-func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
-
-// Build indexes entities. Names are analysed with names.Analyze; it takes
-// about a second per hundred thousand names on one core.
-func Build(entities []*entity.Entity) *Index {
-	ix := &Index{entities: entities, seed: maphash.MakeSeed(), idents: map[string][]uint32{}}
-	b := &builder{ix: ix, ids: map[vocabKey]uint32{}}
-	for ei, e := range entities {
-		for ni, n := range e.Names {
-			if ni > 0xffff {
-				break
-			}
-			an := names.Analyze(n.Full, e.Type)
-			b.addName(uint32(ei), uint16(ni), &an)
-		}
-		for _, id := range e.Identifiers {
-			v := entity.NormalizeIDValue(id.Type, id.Value)
-			if len(v) < 4 {
-				continue // too short to identify anything
-			}
-			if l := ix.idents[v]; len(l) == 0 || l[len(l)-1] != uint32(ei) {
-				ix.idents[v] = append(l, uint32(ei))
-			}
-		}
-	}
-	b.finish()
-	return ix
-}
-
-func (b *builder) addName(ei uint32, ni uint16, an *names.Name) {
-	if len(an.Tokens) == 0 {
-		return
-	}
-	ix := b.ix
-	rec := nameRec{entity: ei, name: ni, sig: uint8(min(an.Significant(), 255))}
-	rec.toks = make([]uint32, len(an.Tokens))
-	ptrs := make([]*names.Token, len(an.Tokens))
-	for i := range an.Tokens {
-		rec.toks[i] = b.intern(&an.Tokens[i])
-		ptrs[i] = &an.Tokens[i]
-	}
-	nid := uint32(len(ix.names))
-	if js := match.Joins(ptrs); js != nil {
-		rec.joins = make([]uint32, len(js))
-		for i, j := range js {
-			if j == nil {
-				rec.joins[i] = noJoin
-				continue
-			}
-			rec.joins[i] = b.intern(j)
-			b.joinP = append(b.joinP, [2]uint32{rec.joins[i], nid})
-		}
-	}
-	for _, v := range rec.toks {
-		b.tokP = append(b.tokP, [2]uint32{v, nid})
-		if rec.sig <= 1 {
-			b.tok1P = append(b.tok1P, [2]uint32{v, nid})
-		}
-	}
-	ix.names = append(ix.names, rec)
-}
-
-func (b *builder) finish() {
-	ix := b.ix
-	n := len(ix.vocab)
-	ix.tokPost = buildPostings(n, b.tokP)
-	ix.tokPost1 = buildPostings(n, b.tok1P)
-	ix.joinPost = buildPostings(n, b.joinP)
-	// Vocabulary ids were added in increasing order, and the radix sort is
-	// stable: within one hash, ids stay sorted.
-	radixSort(b.keys)
-	ix.keys.hashes = make([]uint64, 0, len(b.keys))
-	ix.keys.vocab = make([]uint32, 0, len(b.keys))
-	for _, k := range b.keys {
-		if n := len(ix.keys.hashes); n > 0 && ix.keys.hashes[n-1] == k.hash && ix.keys.vocab[n-1] == k.vocab {
-			continue
-		}
-		ix.keys.hashes = append(ix.keys.hashes, k.hash)
-		ix.keys.vocab = append(ix.keys.vocab, k.vocab)
-	}
-	b.keys = nil
-	ix.keys.index()
-	ix.cache = newTokenCache(1 << 16)
 }
 
 // radixSort sorts keys by hash, stably, in eight passes of one byte.
@@ -319,4 +178,305 @@ func radixSort(keys []keyEntry) {
 		src, dst = dst, src
 	}
 	// Eight passes: the sorted data is back in keys.
+}
+
+// Index is an immutable index over a set of entities. It is safe for
+// concurrent use.
+type Index struct {
+	entities []*entity.Entity
+	// Names, as parallel arrays: name i belongs to nameEntity[i], is
+	// Names[nameIdx[i]] of it, has nameSig[i] significant parts, and its
+	// parts are toks[tokOff[i]:tokOff[i+1]]; joins[tokOff[i]+k] is the join
+	// slot of parts k and k+1 (the last slot of a name is unused).
+	nameEntity []uint32
+	nameIdx    []uint16
+	nameSig    []uint8
+	tokOff     []uint32
+	toks       []uint32
+	joins      []uint32
+	// exactHashes[i] is the lookup hash of the exact join in slot i, 0
+	// for other slots.
+	exactHashes []uint64
+	// vocab holds the distinct name parts and fuzzy joins; frequent marks
+	// those with more than frequentPart names.
+	vocab         []names.Token
+	frequent      []bool
+	frequentLimit int
+	// tokPost: names having the entry as a part; tokPost1: the same for
+	// names with at most one significant part; joinPost: names having it
+	// as a fuzzy join.
+	tokPost, tokPost1, joinPost postings
+	keys                        keyTable // lookup keys → vocabulary ids
+	exact                       keyTable // exact join keys → name ids
+	pairs                       keyTable // pairs of frequent parts → name ids
+	seed                        maphash.Seed
+	idents                      map[string][]uint32 // normalised identifier → entities
+	cache                       *tokenCache
+	scratch                     sync.Pool // *scratch, for collect
+}
+
+// Entities returns the indexed entities.
+func (ix *Index) Entities() []*entity.Entity { return ix.entities }
+
+// EachToken calls fn with every distinct name part of the indexed names
+// (fuzzy joins included), for those that need the vocabulary itself: the
+// text scanner builds its dictionary of name words from it. fn must not
+// keep or modify the token.
+func (ix *Index) EachToken(fn func(t *names.Token)) {
+	for i := range ix.vocab {
+		fn(&ix.vocab[i])
+	}
+}
+
+// Stats describes the index's size.
+type Stats struct {
+	Entities, Names, Vocabulary, Keys, Postings, ExactJoins, Pairs int
+}
+
+// Stats returns the index's size.
+func (ix *Index) Stats() Stats {
+	return Stats{len(ix.entities), len(ix.nameEntity), len(ix.vocab), len(ix.keys.hashes),
+		len(ix.tokPost.ids) + len(ix.joinPost.ids), len(ix.exact.hashes), len(ix.pairs.hashes)}
+}
+
+// vocabKey identifies a vocabulary entry: tokens with the same text, kind,
+// script and join status compare identically.
+type vocabKey struct {
+	text   string
+	kind   names.Kind
+	script uint8
+	joined bool
+}
+
+func keyOf(t *names.Token) vocabKey {
+	return vocabKey{t.Text, t.Kind, uint8(t.Script), t.Joined}
+}
+
+// builder accumulates the index.
+type builder struct {
+	ix                 *Index
+	ids                map[vocabKey]uint32
+	tokP, tok1P, joinP []uint64 // vocab << 32 | name
+	exact              []keyEntry
+}
+
+func (b *builder) intern(t *names.Token) uint32 {
+	k := keyOf(t)
+	if id, ok := b.ids[k]; ok {
+		return id
+	}
+	id := uint32(len(b.ix.vocab))
+	b.ids[k] = id
+	tok := *t
+	tok.Start, tok.End = 0, 0
+	b.ix.vocab = append(b.ix.vocab, tok)
+	return id
+}
+
+// retrievable reports whether a token is found through the key table.
+func retrievable(t *names.Token) bool { return t.Kind != names.Initial }
+
+// Build indexes entities. Names are analysed with names.Analyze on every
+// core.
+func Build(entities []*entity.Entity) *Index { return build(entities, frequentPart) }
+
+// build indexes entities, counting as frequent the parts of more than
+// frequent names (tests lower it to exercise the pair index).
+func build(entities []*entity.Entity, frequent int) *Index {
+	ix := &Index{entities: entities, seed: maphash.MakeSeed(), idents: map[string][]uint32{}, frequentLimit: frequent}
+	b := &builder{ix: ix, ids: map[vocabKey]uint32{}}
+	// Names are analysed on every core, a chunk of entities at a time,
+	// and interned in entity order, so that ids do not depend on timing.
+	const chunk = 2048
+	workers := runtime.GOMAXPROCS(0)
+	for start := 0; start < len(entities); start += chunk {
+		part := entities[start:min(start+chunk, len(entities))]
+		sides := make([][]match.Side, len(part))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(part); i += workers {
+					e := part[i]
+					ss := make([]match.Side, min(len(e.Names), 0xffff))
+					for ni := range ss {
+						an := names.Analyze(e.Names[ni].Full, e.Type)
+						ss[ni] = match.NewSide(&an)
+					}
+					sides[i] = ss
+				}
+			}()
+		}
+		wg.Wait()
+		for i, e := range part {
+			ei := uint32(start + i)
+			for ni := range sides[i] {
+				b.addName(ei, uint16(ni), &sides[i][ni])
+			}
+			for _, id := range e.Identifiers {
+				v := entity.NormalizeIDValue(id.Type, id.Value)
+				if len(v) < 4 {
+					continue // too short to identify anything
+				}
+				if l := ix.idents[v]; len(l) == 0 || l[len(l)-1] != ei {
+					ix.idents[v] = append(l, ei)
+				}
+			}
+		}
+	}
+	b.finish()
+	return ix
+}
+
+func (b *builder) addName(ei uint32, ni uint16, s *match.Side) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	ix := b.ix
+	nid := uint64(len(ix.nameEntity))
+	if len(ix.tokOff) == 0 {
+		ix.tokOff = append(ix.tokOff, 0)
+	}
+	sig := 0
+	for _, t := range s.Tokens {
+		if t.Significant() {
+			sig++
+		}
+	}
+	sig = min(sig, 255)
+	for i, t := range s.Tokens {
+		v := b.intern(t)
+		ix.toks = append(ix.toks, v)
+		b.tokP = append(b.tokP, uint64(v)<<32|nid)
+		if sig <= 1 {
+			b.tok1P = append(b.tok1P, uint64(v)<<32|nid)
+		}
+		slot, exactHash := noJoin, uint64(0)
+		if i < len(s.Joins) && s.Joins[i] != nil {
+			j := s.Joins[i]
+			if j.ExactOnly {
+				slot, exactHash = exactJoin, ix.hash(exactPrefix, []byte(j.Key))
+				b.exact = append(b.exact, keyEntry{exactHash, uint32(nid)})
+			} else {
+				slot = b.intern(j)
+				b.joinP = append(b.joinP, uint64(slot)<<32|nid)
+			}
+		}
+		ix.joins = append(ix.joins, slot)
+		ix.exactHashes = append(ix.exactHashes, exactHash)
+	}
+	ix.tokOff = append(ix.tokOff, uint32(len(ix.toks)))
+	ix.nameEntity = append(ix.nameEntity, ei)
+	ix.nameIdx = append(ix.nameIdx, ni)
+	ix.nameSig = append(ix.nameSig, uint8(sig))
+}
+
+// keysOf appends the lookup keys of vocabulary entry id to dst: the
+// deletion variants of its key, of its consonants (for queries written in
+// an abjad; not for joins, which compare by key only), and its symbols.
+// Initials are compared directly with the parts of retrieved names and
+// never retrieve names themselves.
+func (ix *Index) keysOf(dst []keyEntry, id uint32) []keyEntry {
+	t := &ix.vocab[id]
+	if !retrievable(t) {
+		return dst
+	}
+	add := func(h uint64) { dst = append(dst, keyEntry{h, id}) }
+	names.Deletions(t.Key, func(d []byte) { add(ix.hash(keyPrefix, d)) })
+	if !t.Abjad() && !t.Joined && len(t.Cons) >= 2 {
+		names.Deletions(t.Cons, func(d []byte) { add(ix.hash(consPrefix, d)) })
+	}
+	for _, s := range t.Syms {
+		add(ix.hash(symPrefix, []byte(s)))
+	}
+	return dst
+}
+
+// parallel runs fn over [0, n) split in one range per core, and returns
+// what each range produced, in order.
+func parallel[T any](n int, fn func(lo, hi int) []T) []T {
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([][]T, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[w] = fn(n*w/workers, n*(w+1)/workers)
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	out := make([]T, 0, total)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+func (b *builder) finish() {
+	ix := b.ix
+	n := len(ix.vocab)
+	if len(ix.tokOff) == 0 {
+		ix.tokOff = []uint32{0}
+	}
+	ix.tokPost = buildPostings(n, b.tokP)
+	ix.tokPost1 = buildPostings(n, b.tok1P)
+	ix.joinPost = buildPostings(n, b.joinP)
+	b.tokP, b.tok1P, b.joinP = nil, nil, nil
+	ix.frequent = make([]bool, n)
+	for v := range n {
+		ix.frequent[v] = len(ix.tokPost.of(uint32(v))) > ix.frequentLimit
+	}
+	ix.keys = newKeyTable(parallel(n, func(lo, hi int) []keyEntry {
+		var keys []keyEntry
+		for id := lo; id < hi; id++ {
+			keys = ix.keysOf(keys, uint32(id))
+		}
+		return keys
+	}))
+	ix.exact = newKeyTable(b.exact)
+	b.exact = nil
+	// Pairs of frequent parts in one name, so that a name matched only
+	// through frequent parts is found without reading their postings.
+	ix.pairs = newKeyTable(parallel(len(ix.nameEntity), func(lo, hi int) []keyEntry {
+		var keys []keyEntry
+		for nid := lo; nid < hi; nid++ {
+			ts := ix.toks[ix.tokOff[nid]:ix.tokOff[nid+1]]
+			for i, a := range ts {
+				if !ix.frequent[a] {
+					continue
+				}
+				for _, c := range ts[i+1:] {
+					if ix.frequent[c] {
+						keys = append(keys, keyEntry{ix.pairHash(a, c), uint32(nid)})
+					}
+				}
+			}
+		}
+		return keys
+	}))
+	ix.cache = newTokenCache(1 << 16)
+	ix.scratch.New = func() any { return new(scratch) }
+}
+
+// nameToks returns the vocabulary ids of name nid's parts and its join
+// slots.
+func (ix *Index) nameToks(nid uint32) (toks, joins []uint32) {
+	lo, hi := ix.tokOff[nid], ix.tokOff[nid+1]
+	return ix.toks[lo:hi], ix.joins[lo:hi]
+}
+
+// namesOf returns every name id of an entity.
+func (ix *Index) namesOf(ei uint32) []uint32 {
+	i, _ := slices.BinarySearch(ix.nameEntity, ei)
+	var out []uint32
+	for ; i < len(ix.nameEntity) && ix.nameEntity[i] == ei; i++ {
+		out = append(out, uint32(i))
+	}
+	return out
 }

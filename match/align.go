@@ -58,10 +58,11 @@ type Side struct {
 	Joins []*names.Token
 }
 
-// NewSide prepares a name for alignment, computing its joined tokens.
+// NewSide prepares a name for alignment, computing its joined tokens. A
+// name's parts beyond MaxTokens are left out (lists write at most a dozen).
 func NewSide(n *names.Name) Side {
-	s := Side{Tokens: make([]*names.Token, len(n.Tokens))}
-	for i := range n.Tokens {
+	s := Side{Tokens: make([]*names.Token, min(len(n.Tokens), MaxTokens))}
+	for i := range s.Tokens {
 		s.Tokens[i] = &n.Tokens[i]
 	}
 	s.Joins = Joins(s.Tokens)
@@ -170,9 +171,11 @@ func Units(s *Side) []Unit {
 	return us
 }
 
-// maxTokens bounds the tokens of a name the aligner looks at; longer names
-// are rare (lists write at most a dozen parts) and their tail is ignored.
-const maxTokens = 32
+// MaxTokens bounds the parts of a name the aligner looks at, so that a
+// side has fewer than 64 units (parts and joins).
+const MaxTokens = 32
+
+const maxTokens = MaxTokens
 
 // Align aligns two names and scores them.
 func Align(q, n *Side, sim SimFunc) NameScore {
@@ -235,27 +238,12 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 	res := NameScore{Pairs: slices.Clone(chosen)}
 	qs := tally(q.Tokens[:nq], qUsed[:nq], qTaken[:nq])
 	ns := tally(n.Tokens[:nn], nUsed[:nn], nTaken[:nn])
-	short, long, queryLong := qs, ns, false
-	if ns.sig < qs.sig || ns.sig == qs.sig && ns.total < qs.total {
-		short, long, queryLong = ns, qs, true
+	score := coverageScore(qs.Coverage, ns.Coverage)
+	long := ns
+	if queryIsLong(qs.Coverage, ns.Coverage) {
+		long = qs
 	}
-	score := 0.0
-	if short.total > 0 {
-		score = (short.matched - short.penalty) / short.total
-	}
-	if long.total > 0 {
-		// Parts of the longer name the shorter lacks: a missing middle name
-		// costs little, but a short name found inside a much longer one
-		// (two parts of five) is weak evidence.
-		r := long.penalty / long.total
-		lp, le := longPenalty, longExcess
-		if queryLong {
-			// The query names parts the listed name lacks: a short listed
-			// name found inside a longer query (two parts of four) is weaker
-			// evidence than a query that omits a listed middle name.
-			lp, le = queryLongPenalty, queryLongExcess
-		}
-		score *= 1 - lp*r - le*max(0, r-0.4)
+	if long.Total > 0 {
 		// A syllable of a name written in Hangul or Chinese characters is a
 		// name part of its own: missing it is a different name (Kim Jong Un
 		// is not Kim Jong), not a missing middle name. When either name is
@@ -264,7 +252,7 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 		if qs.syllabic || ns.syllabic {
 			left = long.sigLeft
 		}
-		f := 1 - left/long.total
+		f := 1 - left/long.Total
 		score *= f * f
 	}
 	score = max(score, 0)
@@ -274,7 +262,9 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 	}
 	// The listed name's parts that found a partner: a query part split in
 	// two ("sa na" for the weak alias "SANA") still covers one listed part.
-	if ns.sigAligned < min(2, max(qs.sig, ns.sig)) && score > SingleCap {
+	// At least one pair must join two name parts: initials alone ("J. R.")
+	// identify nobody.
+	if (ns.sigAligned < MinAligned(qs.Sig, ns.Sig) || !partPair(q, n, chosen)) && score > SingleCap {
 		score = SingleCap
 		res.Capped = true
 	}
@@ -328,37 +318,153 @@ func pairSpan(q, n *Side, p Pair) int {
 }
 
 // sideTally sums one side's weights.
+// Coverage summarises one side of an alignment for the score: the weight
+// of its parts, of those aligned (times their similarity), of those left
+// out (minor parts at unmatchedMinor of their weight), and its number of
+// significant parts.
+type Coverage struct {
+	Total, Matched, Penalty float64
+	Sig                     int
+}
+
+// queryIsLong reports whether the query is the longer side: the one with
+// more significant parts, or, at equal numbers, more weight.
+func queryIsLong(q, n Coverage) bool {
+	return n.Sig < q.Sig || n.Sig == q.Sig && n.Total < q.Total
+}
+
+// coverageScore is the heart of the name score: the aligned share of the
+// shorter name, less its parts left out, discounted for the parts of the
+// longer name the shorter lacks.
+func coverageScore(q, n Coverage) float64 {
+	short, long, queryLong := q, n, false
+	if queryIsLong(q, n) {
+		short, long, queryLong = n, q, true
+	}
+	score := 0.0
+	if short.Total > 0 {
+		score = (short.Matched - short.Penalty) / short.Total
+	}
+	if long.Total > 0 {
+		// Parts of the longer name the shorter lacks: a missing middle name
+		// costs little, but a short name found inside a much longer one
+		// (two parts of five) is weak evidence.
+		r := long.Penalty / long.Total
+		lp, le := longPenalty, longExcess
+		if queryLong {
+			// The query names parts the listed name lacks: a short listed
+			// name found inside a longer query (two parts of four) is weaker
+			// evidence than a query that omits a listed middle name.
+			lp, le = queryLongPenalty, queryLongExcess
+		}
+		score *= 1 - lp*r - le*max(0, r-0.4)
+	}
+	return score
+}
+
+// UpperBound bounds the name score of two names from above, given for
+// each side the weight of the parts that could align at all (Matched, at
+// similarity 1) and the penalty of those that cannot (Penalty): every other
+// factor of Align only lowers the score. The index skips candidates whose
+// bound, plus the most the evidence can add, stays below the threshold.
+func UpperBound(q, n Coverage) float64 { return min(max(coverageScore(q, n), 0), 1) }
+
+// MinCovered returns the least number of the query's significant parts
+// that a listed name must cover for its name score to reach minScore,
+// whatever the name: the heaviest parts covered at similarity 1, minor
+// parts covered, every other factor at its most favourable. It returns
+// len(sig)+1 when no name can reach minScore. weights are the significant
+// parts' weights; minor is the weight of the minor parts.
+func MinCovered(weights []float64, minor, minScore float64) int {
+	w := slices.Clone(weights)
+	slices.SortFunc(w, func(a, b float64) int {
+		switch {
+		case a > b:
+			return -1
+		case a < b:
+			return 1
+		}
+		return 0
+	})
+	total := minor
+	for _, x := range w {
+		total += x
+	}
+	if total <= 0 {
+		return 0
+	}
+	covered := minor
+	for c := 0; c <= len(w); c++ {
+		if c > 0 {
+			covered += w[c-1]
+		}
+		uncovered := total - covered
+		r := uncovered / total
+		// The listed name is the shorter side, entirely aligned.
+		asLong := 1 - queryLongPenalty*r - queryLongExcess*max(0, r-0.4)
+		// The query is the shorter side.
+		asShort := (covered - uncovered) / total
+		if max(asLong, asShort) >= minScore {
+			return c
+		}
+	}
+	return len(w) + 1
+}
+
+// MaxEvidence is the most secondary evidence can add to a name score for
+// the query.
+func MaxEvidence(q *Analyzed) float64 {
+	e := 0.0
+	if len(q.BirthDates) > 0 {
+		e += dobExact
+	}
+	if len(q.Countries) > 0 {
+		e += countryMatch
+	}
+	if len(q.Identifiers) > 0 {
+		e += idMatch
+	}
+	return e
+}
+
+// WeakFactor is what a match on a weak alias is multiplied by.
+const WeakFactor = weakAliasFactor
+
+// MinorPenalty is the share of a minor part's weight (particle, title,
+// initial) that counts against the score when it is left out.
+const MinorPenalty = unmatchedMinor
+
 type sideTally struct {
-	total, matched, penalty float64
-	sig, sigAligned         int
-	numLeft                 int     // unmatched numbers
-	syllablesLeft           float64 // weight of unmatched CJK syllables
-	sigLeft                 float64 // weight of unmatched significant tokens
-	syllabic                bool    // some token was written in syllables
+	Coverage
+	sigAligned    int
+	numLeft       int     // unmatched numbers
+	syllablesLeft float64 // weight of unmatched CJK syllables
+	sigLeft       float64 // weight of unmatched significant tokens
+	syllabic      bool    // some token was written in syllables
 }
 
 func tally(toks []*names.Token, used []float64, taken []bool) sideTally {
 	var t sideTally
 	for i, tok := range toks {
 		w := tok.Weight
-		t.total += w
+		t.Total += w
 		if tok.Script.IsSyllabic() {
 			t.syllabic = true
 		}
 		if tok.Significant() {
-			t.sig++
+			t.Sig++
 		}
 		if taken[i] {
-			t.matched += w * used[i]
+			t.Matched += w * used[i]
 			if tok.Significant() {
 				t.sigAligned++
 			}
 			continue
 		}
 		if tok.Significant() {
-			t.penalty += w
+			t.Penalty += w
 		} else {
-			t.penalty += w * unmatchedMinor
+			t.Penalty += w * unmatchedMinor
 		}
 		if tok.Kind == names.Number {
 			t.numLeft++
@@ -414,4 +520,20 @@ func onlyTypos(q, n *Side, pairs []Pair) bool {
 		any = true
 	}
 	return any
+}
+
+// MinAligned is how many significant parts of a listed name must find a
+// partner for a match to score above SingleCap: two when either name has
+// two or more, else one. The index prunes on it.
+func MinAligned(querySig, nameSig int) int { return min(2, max(querySig, nameSig)) }
+
+// partPair reports whether some aligned pair joins significant parts on
+// both sides (not an initial to a word).
+func partPair(q, n *Side, pairs []Pair) bool {
+	for _, p := range pairs {
+		if unitToken(q, p.Q).Significant() && unitToken(n, p.N).Significant() {
+			return true
+		}
+	}
+	return false
 }

@@ -224,3 +224,10 @@ func tokenTexts(toks []*names.Token, idx []int) string {
 	}
 	return strings.Join(ts, ", ")
 }
+
+// CompareNames scores two names of parties of type t (Unknown when not
+// known), the query first: the scorer on its own, for labelled name pairs.
+func CompareNames(query, listed string, t entity.Type) Result {
+	e := &entity.Entity{Type: t, Names: []entity.Name{{Full: listed, Kind: entity.Primary}}}
+	return Compare(Analyze(Query{Names: []string{query}, Type: t}), e, nil)
+}

@@ -8,8 +8,7 @@ import (
 
 // scoreNames compares two names as a query and a one-name entity.
 func scoreNames(a, b string, t entity.Type) Result {
-	e := &entity.Entity{Type: t, Names: []entity.Name{{Full: b, Kind: entity.Primary}}}
-	return Compare(Analyze(Query{Names: []string{a}, Type: t}), e, nil)
+	return CompareNames(a, b, t)
 }
 
 // labelledPairs are name pairs an analyst would judge: the same party

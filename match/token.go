@@ -56,30 +56,8 @@ const (
 // entity's Latin names serve Latin queries, and a vowel-less word compared
 // with a Latin one is too loose a match to add anything but noise.
 func TokenSim(a, b *names.Token) (float64, How) {
-	if a.Kind == names.Number || b.Kind == names.Number {
-		if a.Text == b.Text {
-			return 1, Exact
-		}
-		return 0, NoMatch
-	}
-	if a.Kind == names.Initial || b.Kind == names.Initial {
-		switch {
-		case a.Text == b.Text:
-			return 1, Exact
-		case a.Text[0] == b.Text[0] && (a.Kind != names.Initial || b.Kind != names.Initial):
-			return simInitial, InitialOf
-		}
-		return 0, NoMatch
-	}
-	if (a.Kind == names.Patronymic) != (b.Kind == names.Patronymic) {
-		// A patronymic is not a surname: Vladimirovna is not Vladimirova.
-		return 0, NoMatch
-	}
-	if a.Text == b.Text {
-		if a.Script != b.Script {
-			return 1, Translit
-		}
-		return 1, Exact
+	if sim, how, ok := kindSim(a, b); ok {
+		return sim, how
 	}
 	return spellingSim(a, b, names.Gate(a, b))
 }
@@ -87,11 +65,42 @@ func TokenSim(a, b *names.Token) (float64, How) {
 // GatedSim is TokenSim for a caller that has already decided whether the
 // two parts pass names.Gate (the index knows it from how it found them).
 func GatedSim(a, b *names.Token, gate bool) (float64, How) {
-	if a.Kind == names.Number || b.Kind == names.Number || a.Kind == names.Initial || b.Kind == names.Initial ||
-		a.Kind == names.Patronymic || b.Kind == names.Patronymic || a.Text == b.Text {
-		return TokenSim(a, b)
+	if sim, how, ok := kindSim(a, b); ok {
+		return sim, how
 	}
 	return spellingSim(a, b, gate)
+}
+
+// kindSim settles the comparisons the kinds of the parts decide, before
+// spelling is looked at; ok is false when spelling must decide.
+func kindSim(a, b *names.Token) (float64, How, bool) {
+	if a.Kind == names.Number || b.Kind == names.Number {
+		if a.Text == b.Text {
+			return 1, Exact, true
+		}
+		return 0, NoMatch, true
+	}
+	if a.Kind == names.Initial || b.Kind == names.Initial {
+		switch {
+		case a.Text == b.Text:
+			return 1, Exact, true
+		case a.Text[0] == b.Text[0] && (a.Kind != names.Initial || b.Kind != names.Initial):
+			return simInitial, InitialOf, true
+		}
+		return 0, NoMatch, true
+	}
+	if (a.Kind == names.Patronymic) != (b.Kind == names.Patronymic) || a.Significant() != b.Significant() {
+		// A patronymic is not a surname (Vladimirovna is not Vladimirova),
+		// and a particle or title is not a name part (de is not Dee).
+		return 0, NoMatch, true
+	}
+	if a.Text == b.Text {
+		if a.Script != b.Script {
+			return 1, Translit, true
+		}
+		return 1, Exact, true
+	}
+	return 0, NoMatch, false
 }
 
 // spellingSim compares two different spellings of words: by shared

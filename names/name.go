@@ -23,13 +23,13 @@ type Kind uint8
 
 // Token kinds.
 const (
-	Word     Kind = iota // a name part
-	Particle             // al, bin, de, van: low weight, tolerated when missing
-	Title                // Haji, Mullah, Sheikh: low weight
-	Initial              // a single letter standing for a name part
-	Number               // digits: must agree exactly
-	Generic              // company, group, international: low weight
-	Patronymic           // Viktorovich, Sergeyevna: low weight, only meets patronymics
+	Word       Kind = iota // a name part
+	Particle               // al, bin, de, van: low weight, tolerated when missing
+	Title                  // Haji, Mullah, Sheikh: low weight
+	Initial                // a single letter standing for a name part
+	Number                 // digits: must agree exactly
+	Generic                // company, group, international: low weight
+	Patronymic             // Viktorovich, Sergeyevna: low weight, only meets patronymics
 )
 
 var kindNames = [...]string{"word", "particle", "title", "initial", "number", "generic", "patronymic"}
@@ -57,6 +57,15 @@ type Token struct {
 	Weight float64
 	// Common marks one of the most common given names or surnames.
 	Common bool
+	// Dotted marks a word the input wrote with a full stop after it.
+	Dotted bool
+	// Joined marks the token that writes two adjacent parts as one word
+	// (see Join). Joins are compared by key only, never by consonants.
+	Joined bool
+	// ExactOnly marks the join of two full name parts: it passes the gate
+	// only against an identical key (a space moved or dropped), so that the
+	// index stores one key for it instead of a neighbourhood.
+	ExactOnly bool
 }
 
 // Abjad reports whether the token was written in a script without short
@@ -93,6 +102,7 @@ type word struct {
 	text       string
 	start, end int
 	script     translit.Script
+	dotted     bool // a full stop follows
 }
 
 // splitWords cuts s into words: runs of letters, digits and combining
@@ -106,7 +116,7 @@ func splitWords(s string) []word {
 	var b strings.Builder
 	flush := func(end int) {
 		if start >= 0 && b.Len() > 0 {
-			out = append(out, word{b.String(), start, end, cur})
+			out = append(out, word{b.String(), start, end, cur, end < len(s) && s[end] == '.'})
 		}
 		start = -1
 		b.Reset()
@@ -200,7 +210,7 @@ func Analyze(s string, t entity.Type) Name {
 			if part == "" {
 				continue
 			}
-			toks = append(toks, Token{Text: part, Script: w.script, Start: w.start, End: w.end})
+			toks = append(toks, Token{Text: part, Script: w.script, Start: w.start, End: w.end, Dotted: w.dotted})
 		}
 	}
 	toks = splitArabic(toks)
@@ -251,7 +261,9 @@ func kindOf(tok Token, t entity.Type) Kind {
 	switch {
 	case isDigits(w):
 		return Number
-	case len(w) == 1 && tok.Script == translit.LatinScript:
+	case len(w) == 1 && tok.Script == translit.LatinScript && (!isVowel(w[0]) || tok.Dotted):
+		// A single consonant, or any letter with a full stop, stands for a
+		// name; a single vowel is a name of its own (O, U, I in Korean).
 		return Initial
 	}
 	org := t == entity.Organization || t == entity.Vessel || t == entity.Aircraft
@@ -334,10 +346,11 @@ func NewToken(text string, k Kind) Token {
 	return t
 }
 
-// Joinable reports whether two adjacent tokens may be read as one word:
-// syllables of a script written without spaces only within one written
-// word (the syllables of 김정은, not the given name of "艳 韩" and the
-// family name after it).
+// Joinable reports whether two adjacent tokens may be read as one word
+// ("Jong Un" / "Jongun", "Bin Ladin" / "Binladin", "Abdelfattah Remadna" /
+// "Abdelfattahr Emadna"). Syllables of a script written without spaces
+// join only within one written word (the syllables of 김정은, not the given
+// name of "艳 韩" and the family name after it).
 func Joinable(a, b *Token) bool {
 	for _, t := range [2]*Token{a, b} {
 		if t.Kind != Word && t.Kind != Particle && t.Kind != Generic {
@@ -350,11 +363,17 @@ func Joinable(a, b *Token) bool {
 	return true
 }
 
+// maxJoinPart is the longest key of the short part (a particle, a
+// syllable) of a pair whose join is compared like any word; the join of two
+// longer parts only meets an identical key, see Token.ExactOnly.
+const maxJoinPart = 3
+
 // Join returns the token that writes a and b as one word ("jong" + "un" →
 // "jongun"), for names written with or without spaces or hyphens.
 func Join(a, b *Token) Token {
-	t := Token{Text: a.Text + b.Text, Kind: Word, Script: a.Script, Start: a.Start, End: max(a.End, b.End)}
+	t := Token{Text: a.Text + b.Text, Kind: Word, Script: a.Script, Start: a.Start, End: max(a.End, b.End), Joined: true}
 	finish(&t)
+	t.ExactOnly = len(a.Key) > maxJoinPart && len(b.Key) > maxJoinPart
 	return t
 }
 
@@ -403,7 +422,10 @@ func takeLegalForms(toks []Token) ([]Token, []string) {
 // a symbol are compared whatever the gate says. The index retrieves exactly
 // the parts that pass.
 func Gate(q, n *Token) bool {
-	if q.Abjad() && !n.Abjad() {
+	if q.ExactOnly || n.ExactOnly {
+		return q.Key == n.Key
+	}
+	if q.Abjad() && !n.Abjad() && !n.Joined {
 		return len(q.Cons) >= 2 && Meet(q.Cons, n.Cons)
 	}
 	return Meet(q.Key, n.Key)

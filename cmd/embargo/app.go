@@ -58,7 +58,8 @@ Data comes from --data (files or directories, repeatable) or $EMBARGO_DATA
 	pf.StringVar(&a.format, "format", "", "read every --data file as this format instead of detecting it")
 	pf.StringVar(&a.home, "home", "", "store directory (default $EMBARGO_HOME or ~/.local/share/embargo)")
 	pf.StringVar(&a.logLevel, "log-level", "warn", "log level: debug, info, warn or error")
-	root.AddCommand(a.listsCmd(), a.screenCmd(),
+	root.AddCommand(a.listsCmd(), a.screenCmd(), a.textCmd(), a.compareCmd(), a.batchCmd(), a.rescreenCmd(),
+		a.serveCmd(), a.benchCmd(),
 		a.importCmd(), a.pullCmd(), a.diffCmd(), a.snapshotsCmd(), a.auditCmd(), a.decideCmd())
 	return root
 }

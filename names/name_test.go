@@ -1,0 +1,88 @@
+package names
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/embargo/embargo/entity"
+)
+
+func texts(n Name) []string {
+	out := make([]string, len(n.Tokens))
+	for i, t := range n.Tokens {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		in    string
+		typ   entity.Type
+		want  string // token texts joined by spaces
+		legal string
+	}{
+		{"KIM, Jong Un", entity.Person, "kim jong un", ""},
+		{"Kim Jong-un", entity.Person, "kim jong un", ""},
+		{"김정은", entity.Person, "kim jong un", ""},
+		{"Сергей Лавров", entity.Person, "sergey lavrov", ""},
+		{"Mr. Vladimir PUTIN", entity.Person, "vladimir putin", ""},
+		{"Abdulrahman al-Zawahiri", entity.Person, "abd rahman al zawahiri", ""},
+		{"Salahuddin", entity.Person, "salah din", ""},
+		{"O'Brien", entity.Person, "obrien", ""},
+		{"ANGLO-CARIBBEAN CO., LTD.", entity.Organization, "anglo caribbean", "llc"},
+		{"ООО «Ромашка»", entity.Organization, "romashka", "llc"},
+		{"CECOEX, S.A.", entity.Organization, "cecoex", "jsc"},
+		{"Vessel No. 3", entity.Vessel, "vessel no 3", ""},
+		{"习近平", entity.Person, "xi jin ping", ""},
+	}
+	for _, tt := range tests {
+		n := Analyze(tt.in, tt.typ)
+		if got := strings.Join(texts(n), " "); got != tt.want {
+			t.Errorf("Analyze(%q) tokens = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := strings.Join(n.Legal, " "); got != tt.legal {
+			t.Errorf("Analyze(%q) legal = %q, want %q", tt.in, got, tt.legal)
+		}
+	}
+}
+
+func TestKinds(t *testing.T) {
+	n := Analyze("Haji Mohammad bin Laden Viktorovich J.", entity.Person)
+	want := []Kind{Title, Word, Particle, Word, Patronymic, Initial}
+	if len(n.Tokens) != len(want) {
+		t.Fatalf("tokens %v", texts(n))
+	}
+	for i, k := range want {
+		if n.Tokens[i].Kind != k {
+			t.Errorf("%s: kind %v, want %v", n.Tokens[i].Text, n.Tokens[i].Kind, k)
+		}
+	}
+}
+
+// FuzzAnalyze checks the name normaliser on any input: no panic, tokens
+// point into the input, keys are ASCII.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"KIM, Jong Un", "김정은", "صدام حسين التكريتي", "ООО «Ромашка»", "S.A.", "a'b", "‘ABD AL-RAHMAN", "习近平主席", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, typ := range []entity.Type{entity.Unknown, entity.Person, entity.Organization} {
+			n := Analyze(s, typ)
+			for _, tok := range n.Tokens {
+				if tok.Start < 0 || tok.End > len(s) || tok.Start > tok.End {
+					t.Fatalf("token %q offsets %d..%d outside %d bytes", tok.Text, tok.Start, tok.End, len(s))
+				}
+				if tok.Text == "" || tok.Key == "" {
+					t.Fatalf("empty token in %q: %+v", s, tok)
+				}
+				for i := 0; i < len(tok.Key); i++ {
+					if tok.Key[i] >= utf8.RuneSelf {
+						t.Fatalf("key %q not ASCII", tok.Key)
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,82 @@
+package text
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/embargo/embargo/translit"
+)
+
+func TestWordForms(t *testing.T) {
+	tests := []struct {
+		word   string
+		script translit.Script
+		want   string // one of the forms
+	}{
+		{"Дмитрия", translit.Cyrillic, "Дмитрий"},
+		{"Сергея", translit.Cyrillic, "Сергей"},
+		{"Медведева", translit.Cyrillic, "Медведев"},
+		{"Путиным", translit.Cyrillic, "Путин"},
+		{"Лаврову", translit.Cyrillic, "Лавров"},
+		{"Захаровой", translit.Cyrillic, "Захарова"},
+		{"Марии", translit.Cyrillic, "Мария"},
+		{"Эльвиры", translit.Cyrillic, "Эльвира"},
+		{"Путінові", translit.Cyrillic, "Путін"},
+		{"Захаровою", translit.Cyrillic, "Захарова"},
+		{"ПУТИНА", translit.Cyrillic, "ПУТИН"},
+		{"Putins", translit.LatinScript, "Putin"},
+		{"Putin's", translit.LatinScript, "Putin"},
+		{"Rusya'nın", translit.LatinScript, "Rusya"},
+		{"Ławrowa", translit.LatinScript, "Ławrow"},
+		{"Putinowi", translit.LatinScript, "Putin"},
+		{"Zacharowej", translit.LatinScript, "Zacharowa"},
+		{"푸틴은", translit.Hangul, "푸틴"},
+		{"김정은이", translit.Hangul, "김정은"},
+		{"메드베데프에게", translit.Hangul, "메드베데프"},
+		{"وبوتين", translit.Arabic, "بوتين"},
+		{"لإيران", translit.Arabic, "إيران"},
+	}
+	for _, tc := range tests {
+		got := wordForms(tc.word, tc.script, nil)
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("wordForms(%q) = %q, want %q among them", tc.word, got, tc.want)
+		}
+		if len(got) > maxForms {
+			t.Errorf("wordForms(%q) gives %d forms", tc.word, len(got))
+		}
+	}
+	// Nothing shorter than a stem, and nothing for words that are not
+	// inflected in these ways.
+	for _, w := range []string{"Ким", "Kim", "Iran", "김정", "Ли"} {
+		for _, f := range wordForms(w, translit.ScriptOf([]rune(w)[0]), nil) {
+			if len([]rune(f)) < minStem {
+				t.Errorf("wordForms(%q) gives the stub %q", w, f)
+			}
+		}
+	}
+}
+
+func TestLoanReadings(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"드미트리", "dmitri"},
+		{"메드베데프", "medvedev"},
+		{"블라디미르", "vladimir"},
+		{"푸틴", "putin"},
+		{"세르게이", "sergei"},
+		{"라브로프", "lavrov"},
+		{"쇼이구", "shoigu"},
+		{"자하로바", "zakharova"},
+		{"나비울리나", "nabiulina"},
+		{"알렉산드르", "aleksandr"},
+	}
+	for _, tc := range tests {
+		if got := loanReadings(tc.word); !slices.Contains(got, tc.want) {
+			t.Errorf("loanReadings(%q) = %q, want %q among them", tc.word, got, tc.want)
+		}
+	}
+	for _, w := range []string{"김", "abc", "김a"} {
+		if got := loanReadings(w); got != nil {
+			t.Errorf("loanReadings(%q) = %q, want none", w, got)
+		}
+	}
+}

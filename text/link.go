@@ -1,0 +1,247 @@
+package text
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/index"
+	"github.com/embargo/embargo/names"
+)
+
+// Linking: news names a person in full once ("o ministro Serguei Lavrov")
+// and then by surname ("Lavrov agradeceu..."). A surname alone is not
+// enough to match a listed name, but it refers to the full mention before
+// it: such a word is reported as a mention of the same entity, with the
+// full mention's score and LinkedTo set to its index. The surname is the
+// family name the list gives for the matched name when it gives one
+// (PUTIN Vladimir Vladimirovich), else the last word of the full mention,
+// as running text puts the surname last. A very common surname (Kim,
+// Lee, Smith) is never linked. A word is linked to the nearest full
+// mention before it, or, when there is none, the nearest after it (a
+// headline names the person before the article does).
+
+type explainMemo struct {
+	text string
+	hit  *index.Hit
+}
+
+type surnameMemo struct {
+	hit  *index.Hit
+	last *winfo
+}
+
+// linkTarget is a full mention a surname may refer to.
+type linkTarget struct {
+	mentions []int // indices in Result.Mentions of the span's entities
+	start    int
+	end      int
+	keys     []string
+}
+
+// link adds the surname-only mentions.
+func (st *scan) link(res *Result) {
+	var targets []*linkTarget
+	bySpan := map[[2]int]*linkTarget{}
+	for k, p := range st.kept {
+		h := p.hit
+		if h.Entity.Type != entity.Person && h.Entity.Type != entity.Unknown {
+			continue
+		}
+		q := p.c.v.prep.Query
+		sig := 0
+		for _, t := range q.Sides[h.QueryName].Tokens {
+			if t.Significant() {
+				sig++
+			}
+		}
+		if sig < 2 || p.c.end-p.c.start == 0 {
+			continue
+		}
+		mk := surnameMemo{p.hit, st.winfos[p.c.last]}
+		keys, ok := st.surnames[mk]
+		if !ok {
+			keys = st.surnameKeys(p)
+			st.surnames[mk] = keys
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		sp := [2]int{p.c.start, p.c.end}
+		t := bySpan[sp]
+		if t == nil {
+			t = &linkTarget{start: p.c.start, end: p.c.end}
+			bySpan[sp] = t
+			targets = append(targets, t)
+		}
+		t.mentions = append(t.mentions, k)
+		for _, key := range keys {
+			if !slices.Contains(t.keys, key) {
+				t.keys = append(t.keys, key)
+			}
+		}
+	}
+	if len(targets) == 0 {
+		return
+	}
+	// Targets by surname key, in text order.
+	byKey := map[string][]*linkTarget{}
+	for _, t := range targets {
+		for _, k := range t.keys {
+			byKey[k] = append(byKey[k], t)
+		}
+	}
+	for _, ts := range byKey {
+		slices.SortFunc(ts, func(a, b *linkTarget) int { return a.start - b.start })
+	}
+	covered := make([]bool, len(st.words))
+	for _, p := range st.kept {
+		for i := p.c.first; i <= p.c.last; i++ {
+			covered[i] = true
+		}
+	}
+	var linked []Mention
+	explained := map[explainMemo][]string{}
+	for i := range st.words {
+		w := &st.words[i]
+		if unspaced(w.script) || w.flags.has(wDigit) || !(w.flags.has(wUpper) || w.flags.has(wUncased)) {
+			continue
+		}
+		wi := st.winfos[i]
+		if covered[i] || wi == nil || wi.common || len(wi.keys) == 0 {
+			continue
+		}
+		t := nearest(byKey, w.start, wi.keys)
+		if t == nil || st.nextToPerson(i) {
+			continue
+		}
+		for _, k := range t.mentions {
+			full := &res.Mentions[k]
+			ek := explainMemo{full.Text, st.kept[k].hit}
+			ex, ok := explained[ek]
+			if !ok {
+				ex = append([]string{fmt.Sprintf("surname only: refers to the full mention %q (linked_to)", full.Text)},
+					full.Explanation...)
+				explained[ek] = ex
+			}
+			idx := k
+			linked = append(linked, Mention{
+				Start: w.start, End: w.end, Text: st.text[w.start:w.end],
+				Score: full.Score, MatchedName: full.MatchedName, Entity: full.Entity,
+				Explanation: ex, LinkedTo: &idx,
+			})
+		}
+	}
+	if len(linked) == 0 {
+		return
+	}
+	// Merge in text order and renumber the links.
+	all := append(res.Mentions, linked...)
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if all[a].Start != all[b].Start {
+			return all[a].Start - all[b].Start
+		}
+		return a - b
+	})
+	newIdx := make([]int, len(all))
+	for pos, old := range order {
+		newIdx[old] = pos
+	}
+	out := make([]Mention, len(all))
+	for pos, old := range order {
+		m := all[old]
+		if m.LinkedTo != nil {
+			v := newIdx[*m.LinkedTo]
+			m.LinkedTo = &v
+		}
+		out[pos] = m
+	}
+	res.Mentions = out
+}
+
+// nearest returns the target a word with the given surname keys at
+// offset pos refers to: the nearest before it, else the nearest after it.
+func nearest(byKey map[string][]*linkTarget, pos int, keys []string) *linkTarget {
+	var before, after *linkTarget
+	for _, k := range keys {
+		ts := byKey[k]
+		// ts is sorted by start; targets do not overlap the word.
+		i, _ := slices.BinarySearchFunc(ts, pos, func(t *linkTarget, x int) int { return t.start - x })
+		if i > 0 && ts[i-1].end <= pos && (before == nil || ts[i-1].end > before.end) {
+			before = ts[i-1]
+		}
+		if i < len(ts) && ts[i].start > pos && (after == nil || ts[i].start < after.start) {
+			after = ts[i]
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// surnameKeys returns the phonetic keys of the surname of a full mention:
+// the family name the list gives for the matched name, when it gives one
+// and it is not a very common one, and the keys of the mention's last
+// word (Poutine for PUTIN).
+func (st *scan) surnameKeys(p pick) []string {
+	h := p.hit
+	var keys []string
+	if h.Name >= 0 {
+		if parts := h.Entity.Names[h.Name].Parts; parts != nil && parts.Family != "" {
+			fk, ok := st.families[parts.Family]
+			if !ok {
+				an := names.Analyze(parts.Family, entity.Person)
+				for _, t := range an.Tokens {
+					if t.Kind != names.Word {
+						continue
+					}
+					if t.Common {
+						fk.common = true // KIM: never a mention on its own
+					}
+					fk.keys = append(fk.keys, t.Key)
+				}
+				st.families[parts.Family] = fk
+			}
+			if fk.common {
+				return nil
+			}
+			keys = append(keys, fk.keys...)
+		}
+	}
+	last := p.c.last
+	if last == p.c.first && unspaced(st.words[last].script) {
+		return keys
+	}
+	wi := st.winfos[last]
+	if wi == nil || wi.common {
+		return keys
+	}
+	for _, k := range wi.keys {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// nextToPerson reports whether word i stands next to another capitalised
+// word of a person's name (Anna Lavrov is not Sergei Lavrov).
+func (st *scan) nextToPerson(i int) bool {
+	check := func(j int) bool {
+		w := &st.words[j]
+		if !(w.flags.has(wUpper) || w.flags.has(wUncased)) || w.flags.has(wDigit) {
+			return false
+		}
+		wi := st.winfos[j]
+		return wi != nil && wi.person && !wi.particle
+	}
+	if i > 0 && !st.words[i].flags.has(wBreak) && check(i-1) {
+		return true
+	}
+	return i+1 < len(st.words) && !st.words[i+1].flags.has(wBreak) && check(i+1)
+}
