@@ -57,9 +57,14 @@ func (ix *Index) unitMatches(t *names.Token) []simEntry {
 	if !retrievable(t) {
 		return nil
 	}
+	// Joined query words (first and last name written together) are
+	// nearly always new: caching them would only push out the name parts
+	// that do repeat.
 	k := keyOf(t)
-	if m, ok := ix.cache.get(k); ok {
-		return m
+	if !t.Joined {
+		if m, ok := ix.cache.get(k); ok {
+			return m
+		}
 	}
 	// gated[v] is true when how v was found proves it passes the gate.
 	gated := map[uint32]bool{}
@@ -96,7 +101,9 @@ func (ix *Index) unitMatches(t *names.Token) []simEntry {
 		}
 	}
 	slices.SortFunc(out, func(a, b simEntry) int { return cmp.Compare(a.vocab, b.vocab) })
-	ix.cache.put(k, out)
+	if !t.Joined {
+		ix.cache.put(k, out)
+	}
 	return out
 }
 
@@ -490,6 +497,7 @@ func (ix *Index) score(q *match.Analyzed, qsides []querySide, e *entity.Entity, 
 	for _, nid := range nids {
 		toks, joins := ix.nameToks(nid)
 		ns := ix.side(toks, joins)
+		ns.Org = e.Type == entity.Organization || e.Type == entity.Vessel || e.Type == entity.Aircraft
 		nUnits := 2 * len(toks)
 		for qi := range qsides {
 			qs := &qsides[qi]

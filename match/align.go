@@ -52,6 +52,8 @@ const (
 
 // Side is one name's tokens as the aligner sees them.
 type Side struct {
+	// Org is set for the name of an organisation, vessel or aircraft.
+	Org    bool
 	Tokens []*names.Token
 	// Joins[i] is the token that writes Tokens[i] and Tokens[i+1] as one
 	// word, or nil.
@@ -61,7 +63,7 @@ type Side struct {
 // NewSide prepares a name for alignment, computing its joined tokens. A
 // name's parts beyond MaxTokens are left out (lists write at most a dozen).
 func NewSide(n *names.Name) Side {
-	s := Side{Tokens: make([]*names.Token, min(len(n.Tokens), MaxTokens))}
+	s := Side{Org: n.Org, Tokens: make([]*names.Token, min(len(n.Tokens), MaxTokens))}
 	for i := range s.Tokens {
 		s.Tokens[i] = &n.Tokens[i]
 	}
@@ -247,9 +249,12 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 		// A syllable of a name written in Hangul or Chinese characters is a
 		// name part of its own: missing it is a different name (Kim Jong Un
 		// is not Kim Jong), not a missing middle name. When either name is
-		// written in syllables, every part the other lacks counts so.
+		// written in syllables, every part the other lacks counts so; and
+		// so does every distinctive word of an organisation's name (Gazprom
+		// is not Gazprom Neft; the Central Bank is not the Central Bank of
+		// Iran): companies have no middle names.
 		left := long.syllablesLeft
-		if qs.syllabic || ns.syllabic {
+		if qs.syllabic || ns.syllabic || q.Org || n.Org {
 			left = long.sigLeft
 		}
 		f := 1 - left/long.Total

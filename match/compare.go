@@ -6,6 +6,7 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/names"
+	"github.com/embargo/embargo/translit"
 )
 
 // weakAliasFactor discounts a match on a low-quality alias.
@@ -30,10 +31,18 @@ type Analyzed struct {
 	Sides []Side
 }
 
-// Analyze analyses the query's names.
+// Analyze analyses the query's names. A name written in Hangul is also
+// read as the Korean transcription of a foreign name (드미트리 메드베데프 →
+// dmitri medvedev), since the romanisation of Korean names cannot give that
+// back: each reading becomes a query name of its own, and the best counts.
 func Analyze(q Query) *Analyzed {
 	a := &Analyzed{Query: q}
+	var all []string
 	for _, s := range q.Names {
+		all = append(all, s)
+		all = append(all, loanReadings(s)...)
+	}
+	for _, s := range all {
 		n := names.Analyze(s, q.Type)
 		if len(n.Tokens) == 0 {
 			continue
@@ -230,4 +239,33 @@ func tokenTexts(toks []*names.Token, idx []int) string {
 func CompareNames(query, listed string, t entity.Type) Result {
 	e := &entity.Entity{Type: t, Names: []entity.Name{{Full: listed, Kind: entity.Primary}}}
 	return Compare(Analyze(Query{Names: []string{query}, Type: t}), e, nil)
+}
+
+// loanReadings returns the name with its Hangul words read as
+// transcriptions of a foreign name (translit.HangulLoan), one name per
+// reading; none when no word is read so, or when the name has the shape of
+// a Korean name (translit.LooksKorean).
+func loanReadings(name string) []string {
+	if translit.LooksKorean(name) {
+		return nil
+	}
+	words := strings.Fields(name)
+	readings := make([][]string, len(words))
+	most := 0
+	for i, w := range words {
+		readings[i] = translit.HangulLoan(w)
+		most = max(most, len(readings[i]))
+	}
+	var out []string
+	for v := range most {
+		parts := make([]string, len(words))
+		for i, w := range words {
+			parts[i] = w
+			if r := readings[i]; len(r) > 0 {
+				parts[i] = r[min(v, len(r)-1)]
+			}
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
 }

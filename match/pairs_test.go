@@ -31,6 +31,8 @@ var labelledPairs = []struct {
 	{"Дмитрий Песков", "PESKOV Dmitry Sergeyvich", entity.Person, true},
 	{"김정은", "KIM, Jong Un", entity.Person, true},
 	{"리병철", "RI PYONG CHOL", entity.Person, true},
+	{"드미트리 메드베데프", "MEDVEDEV Dmitry Anatolyevich", entity.Person, true},
+	{"세르게이 라브로프", "Lavrov Sergei Viktorovich", entity.Person, true},
 	{"Владимир Путин", "PUTIN Vladimir Vladimirovich", entity.Person, true},
 	{"صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI", entity.Person, true},
 	{"Dmitri Medwedew", "MEDVEDEV Dmitry Anatolyevich", entity.Person, true},
@@ -72,6 +74,39 @@ func TestLabelledPairs(t *testing.T) {
 		r := scoreNames(p.a, p.b, p.t)
 		if got := r.Score >= 0.7; got != p.same {
 			t.Errorf("%q vs %q: score %.3f (alignment %+v), want match=%v", p.a, p.b, r.Score, r.Alignment.Pairs, p.same)
+		}
+	}
+}
+
+func TestOrganisationsNeedTheirDistinctiveWords(t *testing.T) {
+	for _, p := range []struct{ a, b string }{
+		{"Central Bank", "CENTRAL BANK OF IRAN"},
+		{"Gazprom", "GAZPROM NEFT"},
+		{"United States", "UNITED WA STATE ARMY"},
+	} {
+		if r := scoreNames(p.a, p.b, entity.Organization); r.Score >= 0.7 {
+			t.Errorf("%q vs %q: %.3f, want below the threshold", p.a, p.b, r.Score)
+		}
+	}
+	for _, p := range []struct{ a, b string }{
+		{"Central Bank of Iran", "CENTRAL BANK OF IRAN"},
+		{"Gazprom Neft PJSC", "GAZPROM NEFT"},
+		{"Wagner Group", "WAGNER"},
+	} {
+		if r := scoreNames(p.a, p.b, entity.Organization); r.Score < 0.7 {
+			t.Errorf("%q vs %q: %.3f, want a match", p.a, p.b, r.Score)
+		}
+	}
+}
+
+func TestArabicSpellingsOfForeignNames(t *testing.T) {
+	for _, p := range []struct{ a, b string }{
+		{"ديمتري بيسكوف", "PESKOV Dmitry Sergeyvich"},
+		{"فلاديمير بوتين", "PUTIN Vladimir Vladimirovich"},
+		{"سيرغي لافروف", "Lavrov Sergei Viktorovich"},
+	} {
+		if r := scoreNames(p.a, p.b, entity.Person); r.Score < 0.7 {
+			t.Errorf("%q vs %q: %.3f, want a match", p.a, p.b, r.Score)
 		}
 	}
 }

@@ -264,30 +264,51 @@ func abjadDistance(abjad, latin string, limit int32) int32 {
 		}
 		return costConsIns
 	}
-	var prev, cur [maxKey + 1]int32
+	var prev2, prev, cur [maxKey + 1]int32
 	for j := 1; j <= len(latin); j++ {
 		prev[j] = prev[j-1] + del(latin[j-1])
 	}
+	lastMin := int32(0)
 	for i := 1; i <= len(abjad); i++ {
 		cur[0] = prev[0] + ins(abjad[i-1])
 		rowMin := cur[0]
 		for j := 1; j <= len(latin); j++ {
-			best := prev[j-1] + subst(abjad[i-1], latin[j-1], false)
+			best := prev[j-1] + abjadSubst(abjad[i-1], latin[j-1])
 			if d := prev[j] + ins(abjad[i-1]); d < best {
 				best = d
 			}
 			if d := cur[j-1] + del(latin[j-1]); d < best {
 				best = d
 			}
+			if i > 1 && j > 1 && abjad[i-1] == latin[j-2] && abjad[i-2] == latin[j-1] && abjad[i-1] != abjad[i-2] {
+				// A long vowel written on the other side of a consonant:
+				// ديمتري (dimtri) for Dmitri.
+				if d := prev2[j-2] + costSwap; d < best {
+					best = d
+				}
+			}
 			cur[j] = best
 			rowMin = min(rowMin, best)
 		}
-		if rowMin > limit {
+		if rowMin > limit && lastMin > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		lastMin = rowMin
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(latin)]
+}
+
+// abjadSubst is the cost of an abjad symbol for a Latin one. Arabic has no
+// p, v or hard g, and writes foreign names with b, f and gh or j (Putin
+// بوتين, Peskov بيسكوف, Sergei سيرغي), so those stand in for each other
+// at little cost.
+func abjadSubst(a, l byte) int32 {
+	switch [2]byte{a, l} {
+	case [2]byte{'b', 'p'}, [2]byte{'f', 'v'}, [2]byte{'g', 'g'}, [2]byte{'k', 'g'}, [2]byte{'D', 'g'}, [2]byte{'J', 'g'}:
+		return 4
+	}
+	return subst(a, l, false)
 }
 
 // AbjadSimilarity compares an abjad word's key with a Latin key, like

@@ -225,14 +225,23 @@ func isKeyVowel(c byte) bool {
 
 // Consonants returns key without vowels and semivowels: the form in which
 // a word from an abjad script (Arabic, Hebrew), written without short
-// vowels, is compared with a Latin spelling.
+// vowels, is compared with a Latin spelling. Letters the Arabic script does
+// not have are folded into those it writes them with (p into b, v into f:
+// Putin بوتين, Peskov بيسكوف).
 func Consonants(key string) string {
 	var b strings.Builder
 	b.Grow(len(key))
 	for i := 0; i < len(key); i++ {
-		if !isKeyVowel(key[i]) {
-			b.WriteByte(key[i])
+		c := key[i]
+		switch {
+		case isKeyVowel(c):
+			continue
+		case c == 'p':
+			c = 'b'
+		case c == 'v':
+			c = 'f'
 		}
+		b.WriteByte(c)
 	}
 	return b.String()
 }

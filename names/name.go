@@ -84,6 +84,8 @@ type Name struct {
 	Tokens []Token
 	// Legal holds the legal-form classes found (organisations).
 	Legal []string
+	// Org is set for the name of an organisation, vessel or aircraft.
+	Org bool
 }
 
 // Significant returns the number of significant tokens.
@@ -194,7 +196,7 @@ func isAbbrevDot(s string, i, start int) bool {
 // Analyze analyses a name of an entity of type t (Unknown when the caller
 // does not know).
 func Analyze(s string, t entity.Type) Name {
-	n := Name{Text: s}
+	n := Name{Text: s, Org: t == entity.Organization || t == entity.Vessel || t == entity.Aircraft}
 	words := splitWords(s)
 	lang := translit.CyrillicLang(s)
 	var toks []Token
@@ -286,7 +288,7 @@ func kindOf(tok Token, t entity.Type) Kind {
 // lists romanise them (Viktorovich, Sergeyevna, Petrivna, Ivanovych).
 // South Slavic surnames in -ović / -ević fold to -ovic / -evic and are not
 // matched.
-var patronymicEndings = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna"}
+var patronymicEndings = []string{"ovich", "evich", "yvich", "ovych", "evych", "ovna", "evna", "ivna", "ichna"}
 
 func isPatronymic(w string) bool {
 	if len(w) < 7 {

@@ -14,7 +14,7 @@ var honorifics = set(
 	"gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt", "lieutenant", "adm", "admiral",
 	"brig", "brigadier", "sgt", "sergeant", "marshal", "commander", "president", "presidente", "prezident",
 	"minister", "ministro", "ministre", "minister", "deputy", "senator", "senador", "judge", "ambassador",
-	"his", "her", "excellency", "majesty", "highness", "king", "queen", "prince", "princess", "emir", "amir",
+	"his", "her", "excellency", "majesty", "highness", "king", "queen", "prince", "princess",
 )
 
 // weakTitles are religious and honorific titles that lists sometimes write as

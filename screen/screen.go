@@ -47,8 +47,10 @@ type Screener struct {
 
 // Allowlist says which results analysts decided were false positives for
 // a query (store.Allowlist implements it): such results are marked in
-// later screens until the designation changes.
+// later screens until the designation changes. Decided is a cheap first
+// check, so that entities are hashed only when a decision exists.
 type Allowlist interface {
+	Decided(fingerprint, entityID string) bool
 	FalsePositive(fingerprint, entityID, entityHash string) bool
 }
 
@@ -246,6 +248,10 @@ func (s *Screener) Run(p *Prepared) *Response {
 		Threshold:   p.Req.Threshold,
 		Matches:     make([]Match, 0, len(hits)),
 	}
+	fingerprint := ""
+	if s.allowlist != nil {
+		fingerprint = p.Fingerprint()
+	}
 	for i := range hits {
 		h := &hits[i]
 		score := Round(h.Score)
@@ -258,7 +264,8 @@ func (s *Screener) Run(p *Prepared) *Response {
 		if h.Name >= 0 {
 			m.MatchedName = h.Entity.Names[h.Name].Full
 		}
-		if s.allowlist != nil && s.allowlist.FalsePositive(p.Fingerprint(), h.Entity.ID, h.Entity.Hash()) {
+		if s.allowlist != nil && s.allowlist.Decided(fingerprint, h.Entity.ID) &&
+			s.allowlist.FalsePositive(fingerprint, h.Entity.ID, h.Entity.Hash()) {
 			m.FalsePositive = true
 			m.Explanation = append(m.Explanation, "an analyst decided this was a false positive for this query; the designation has not changed since")
 		}

@@ -57,12 +57,15 @@ type allowKey struct{ fingerprint, entityID, hash string }
 // until the entity's designation changes (its hash changes). It is safe
 // for concurrent use.
 type Allowlist struct {
-	mu sync.RWMutex
-	m  map[allowKey]Decision
+	mu      sync.RWMutex
+	m       map[allowKey]Decision
+	decided map[[2]string]bool // (fingerprint, entity ID) with any decision
 }
 
 // NewAllowlist returns an empty allowlist.
-func NewAllowlist() *Allowlist { return &Allowlist{m: map[allowKey]Decision{}} }
+func NewAllowlist() *Allowlist {
+	return &Allowlist{m: map[allowKey]Decision{}, decided: map[[2]string]bool{}}
+}
 
 // LoadAllowlist reads every decision in the store into an allowlist.
 func LoadAllowlist(ctx context.Context, st Store) (*Allowlist, error) {
@@ -92,6 +95,16 @@ func (a *Allowlist) Add(d Decision) {
 		return
 	}
 	a.m[k] = d
+	a.decided[[2]string{d.Fingerprint, d.EntityID}] = true
+}
+
+// Decided reports whether any decision was made on the entity for the
+// query fingerprint, whatever the designation's hash: a cheap check before
+// hashing the entity for Lookup or FalsePositive.
+func (a *Allowlist) Decided(fingerprint, entityID string) bool {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.decided[[2]string{fingerprint, entityID}]
 }
 
 // Lookup returns the latest decision on the entity for a query with this

@@ -55,28 +55,3 @@ func TestWordForms(t *testing.T) {
 		}
 	}
 }
-
-func TestLoanReadings(t *testing.T) {
-	tests := []struct{ word, want string }{
-		{"드미트리", "dmitri"},
-		{"메드베데프", "medvedev"},
-		{"블라디미르", "vladimir"},
-		{"푸틴", "putin"},
-		{"세르게이", "sergei"},
-		{"라브로프", "lavrov"},
-		{"쇼이구", "shoigu"},
-		{"자하로바", "zakharova"},
-		{"나비울리나", "nabiulina"},
-		{"알렉산드르", "aleksandr"},
-	}
-	for _, tc := range tests {
-		if got := loanReadings(tc.word); !slices.Contains(got, tc.want) {
-			t.Errorf("loanReadings(%q) = %q, want %q among them", tc.word, got, tc.want)
-		}
-	}
-	for _, w := range []string{"김", "abc", "김a"} {
-		if got := loanReadings(w); got != nil {
-			t.Errorf("loanReadings(%q) = %q, want none", w, got)
-		}
-	}
-}

@@ -106,7 +106,7 @@ func (sc *Scanner) lookupWord(s string, script translit.Script, lang string) *wi
 	inflected := len(wi.forms)
 	if script == translit.Hangul {
 		for k := range inflected {
-			for _, r := range loanReadings(wi.forms[k]) {
+			for _, r := range translit.HangulLoan(wi.forms[k]) {
 				wi.forms = appendForm(wi.forms, s, r)
 			}
 		}

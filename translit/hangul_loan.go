@@ -1,6 +1,9 @@
-package text
+package translit
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Foreign names in Korean text are written in Hangul by the Korean
 // loanword orthography (외래어 표기법, Ministry of Culture, 1986): each
@@ -10,30 +13,28 @@ import "strings"
 // like h (ㅎ), and l and r alike (ㄹ, doubled for an l between vowels).
 // The romanisation of Korean names (McCune–Reischauer, which translit
 // applies: 김정은 → kim jong un) reads those letters as Korean and cannot
-// give back Medvedev from 메드베데프; loanReadings reads them the other way,
+// give back Medvedev from 메드베데프; HangulLoan reads them the other way,
 // as a transcription, and gives the spellings the source name may have
-// had. The scanner offers both to the scorer, which keeps the better.
+// had. Callers offer both readings to the scorer, which keeps the better.
 
-// Jamo of a precomposed Hangul syllable: 0xAC00 + (initial*21 + medial)*28
-// + final.
+// Jamo of a precomposed Hangul syllable (hangulBase + (initial*21 +
+// medial)*28 + final).
 const (
-	hangulBase  = 0xAC00
-	hangulLast  = 0xD7A3
-	hangulFinal = 28
-	hangulMed   = 21
-	medEu       = 18 // ㅡ, the vowel written after a lone consonant
-	iniRieul    = 5  // ㄹ
-	iniPieup    = 7  // ㅂ
-	iniPhieuph  = 17 // ㅍ
-	iniJieuj    = 12 // ㅈ
-	iniHieuh    = 18 // ㅎ
-	iniSios     = 9  // ㅅ
-	finRieul    = 8  // final ㄹ
+	loanFinalCount = 28
+	loanMedCount   = 21
+	medEu          = 18 // ㅡ, the vowel written after a lone consonant
+	iniRieul       = 5  // ㄹ
+	iniPieup       = 7  // ㅂ
+	iniPhieuph     = 17 // ㅍ
+	iniJieuj       = 12 // ㅈ
+	iniHieuh       = 18 // ㅎ
+	iniSios        = 9  // ㅅ
+	finRieul       = 8  // final ㄹ
 )
 
 // loanInitials are the Latin readings of the initial consonants, in the
 // reading that keeps the letter a Korean would write for an English name
-// (b, p, j, h); loanReadings switches ㅂ, ㅍ, ㅈ, ㅎ and ㄹ for Slavic names.
+// (b, p, j, h); HangulLoan switches ㅂ, ㅍ, ㅈ, ㅎ and ㄹ for Slavic names.
 var loanInitials = [19]string{"g", "k", "n", "d", "t", "r", "m", "b", "p", "s", "s", "", "j", "ts", "ch", "k", "t", "p", "h"}
 
 // loanMedials read the vowels; ㅡ is handled apart.
@@ -42,18 +43,18 @@ var loanMedials = [21]string{"a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "w
 // loanFinals read the final consonants.
 var loanFinals = [28]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "s", "s", "ng", "t", "t", "k", "t", "p", "t"}
 
-// loanReadings returns the Latin spellings a foreign name written in
+// HangulLoan returns the Latin spellings a foreign name written in
 // Hangul may have had: as English writes names (b, p, j), as Slavic names
 // are romanised (v, v at the end of a word, z, kh), and the same with an
 // initial l. Words with any letter but Hangul syllables give nothing.
-func loanReadings(word string) []string {
+func HangulLoan(word string) []string {
 	var jamo [][3]int
 	for _, r := range word {
 		if r < hangulBase || r > hangulLast {
 			return nil
 		}
 		o := int(r - hangulBase)
-		jamo = append(jamo, [3]int{o / (hangulMed * hangulFinal), o / hangulFinal % hangulMed, o % hangulFinal})
+		jamo = append(jamo, [3]int{o / (loanMedCount * loanFinalCount), o / loanFinalCount % loanMedCount, o % loanFinalCount})
 	}
 	if len(jamo) < 2 {
 		return nil
@@ -111,4 +112,37 @@ func readLoan(jamo [][3]int, variant int) string {
 		b.WriteString(loanFinals[fin])
 	}
 	return b.String()
+}
+
+// koreanSurnames are the family names of nine Koreans in ten (Statistics
+// Korea, 2015 census), as their Hangul syllable.
+const koreanSurnames = "김이리박최정강조윤장임림한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
+
+// LooksKorean reports whether a name written in Hangul has the shape of a
+// Korean name rather than the transcription of a foreign one: a family
+// name of one syllable written apart ("정식 김"), or a single word of two to
+// four syllables that starts with a common family name ("김정은").
+func LooksKorean(name string) bool {
+	words := strings.Fields(name)
+	for _, w := range words {
+		if n := utf8.RuneCountInString(w); n == 1 && isHangulSyllable(w) {
+			return true
+		}
+	}
+	if len(words) == 1 {
+		w := words[0]
+		n := utf8.RuneCountInString(w)
+		first, _ := utf8.DecodeRuneInString(w)
+		return n >= 2 && n <= 4 && strings.ContainsRune(koreanSurnames, first)
+	}
+	return false
+}
+
+func isHangulSyllable(w string) bool {
+	for _, r := range w {
+		if r < hangulBase || r > hangulLast {
+			return false
+		}
+	}
+	return w != ""
 }
