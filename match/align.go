@@ -202,17 +202,17 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 			}
 		})
 	})
-	// Greedy: best pairs first; among equals, the heavier, then the one
-	// covering fewer tokens (a token pair before a join). Insertion sort:
+	// Greedy: best pairs first; among equals, the one covering fewer
+	// tokens (a token pair before a join), then the heavier. Insertion sort:
 	// there are few pairs, and it is stable.
 	better := func(a, b Pair) bool {
 		if a.Sim != b.Sim {
 			return a.Sim > b.Sim
 		}
-		if wa, wb := pairWeight(q, n, a), pairWeight(q, n, b); wa != wb {
-			return wa > wb
+		if sa, sb := pairSpan(q, n, a), pairSpan(q, n, b); sa != sb {
+			return sa < sb
 		}
-		return pairSpan(q, n, a) < pairSpan(q, n, b)
+		return pairWeight(q, n, a) > pairWeight(q, n, b)
 	}
 	for i := 1; i < len(pairs); i++ {
 		for j := i; j > 0 && better(pairs[j], pairs[j-1]); j-- {

@@ -118,7 +118,12 @@ func score(q *Analyzed, e *entity.Entity, r *Result, out *[]Evidence) float64 {
 	if r.Alignment.Capped {
 		s = min(s, SingleCap)
 	}
-	s += add(identifierEvidence(q.Identifiers, e, explain))
+	idEffect := add(identifierEvidence(q.Identifiers, e, explain))
+	if len(q.Sides) == 0 && idEffect > 0 {
+		// A query by identifier alone: the identifier is the match.
+		return idOnlyMatch
+	}
+	s += idEffect
 	return min(max(s, 0), 1)
 }
 

@@ -27,6 +27,7 @@ const (
 	nationalityDiffer = -0.15 // the listed nationality disagrees
 	genderDiffer      = -0.1
 	idMatch           = 0.3
+	idOnlyMatch       = 0.9 // the score of a query by identifier alone that finds it
 	idDiffer          = -0.05
 )
 
