@@ -83,6 +83,11 @@ type Options struct {
 	Version string
 	// Log receives the server's notes; nil discards them.
 	Log *slog.Logger
+	// Loaded, when set, is called after each reload that published new
+	// data, once the server no longer refers to the old (requests in
+	// flight may still hold it): the place to pace the garbage collector
+	// for the new index.
+	Loaded func()
 }
 
 // Server serves the API. Create it with New, load data with Reload (the

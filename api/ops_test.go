@@ -401,3 +401,37 @@ func TestText(t *testing.T) {
 		t.Errorf("%d %s", resp.StatusCode, b)
 	}
 }
+
+// TestLoadedHook: Options.Loaded runs after each reload that publishes new
+// data, and only then.
+func TestLoadedHook(t *testing.T) {
+	un := loadShared(t, unList)
+	var calls atomic.Int32
+	var current atomic.Pointer[catalog.Catalog]
+	current.Store(un)
+	load := func(ctx context.Context) (*catalog.Catalog, []store.Snapshot, error) { return current.Load(), nil, nil }
+	ts := newTestServer(t, Options{Load: load, Loaded: func() { calls.Add(1) }})
+	if n := calls.Load(); n != 1 {
+		t.Fatalf("after the first load: Loaded called %d times, want 1", n)
+	}
+	if _, err := ts.Reload(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("after a reload of unchanged data: Loaded called %d times, want 1", n)
+	}
+	current.Store(catalog.New(un.Sources[:0:0]))
+	if _, err := ts.Reload(t.Context()); err == nil {
+		t.Error("reload of an empty catalog succeeded")
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("after a failed reload: Loaded called %d times, want 1", n)
+	}
+	current.Store(loadShared(t, unList, "lists/us-bis-dpl-2022-09-07.txt"))
+	if _, err := ts.Reload(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := calls.Load(); n != 2 {
+		t.Errorf("after a reload of new data: Loaded called %d times, want 2", n)
+	}
+}

@@ -103,6 +103,9 @@ func (s *Server) Reload(ctx context.Context) (ReloadResult, error) {
 	case res.Changed:
 		s.metrics.reloads.WithLabelValues("changed").Inc()
 		s.log.Info("new lists loaded and indexed", "version", res.Version, "entities", res.Entities, "seconds", res.Seconds)
+		if s.opts.Loaded != nil {
+			s.opts.Loaded()
+		}
 	default:
 		s.metrics.reloads.WithLabelValues("unchanged").Inc()
 		s.log.Debug("the lists have not changed", "version", res.Version)

@@ -14,12 +14,18 @@
 // names that provably cannot rise above the cap (see collect), and reads
 // the postings of very frequent parts ("Mohammed" in a million names) only
 // through a pair index, so that a query's cost follows the rarity of its
-// parts, not the size of the lists.
+// parts, not the size of the lists. Every candidate gets an upper bound of
+// its score from what its parts can align with (see bound): candidates that
+// cannot reach the lowest score asked for are never scored, and the others
+// are scored best bound first, stopping once no later one could enter the
+// results.
 package index
 
 import (
+	"cmp"
 	"hash/maphash"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -185,21 +191,17 @@ func radixSort(keys []keyEntry) {
 type Index struct {
 	entities []*entity.Entity
 	// Names, as parallel arrays: name i belongs to nameEntity[i], is
-	// Names[nameIdx[i]] of it, has nameSig[i] significant parts, and its
-	// parts are toks[tokOff[i]:tokOff[i+1]]; joins[tokOff[i]+k] is the join
-	// slot of parts k and k+1 (the last slot of a name is unused).
+	// Names[nameIdx[i]] of it, and its parts are slots[tokOff[i]:tokOff[i+1]]:
+	// everything candidate filtering reads of a name lies together.
 	nameEntity []uint32
 	nameIdx    []uint16
-	nameSig    []uint8
 	tokOff     []uint32
-	toks       []uint32
-	joins      []uint32
-	// exactHashes[i] is the lookup hash of the exact join in slot i, 0
-	// for other slots.
-	exactHashes []uint64
-	// vocab holds the distinct name parts and fuzzy joins; frequent marks
-	// those with more than frequentPart names.
+	slots      []slot
+	// vocab holds the distinct name parts and fuzzy joins, the most
+	// frequent first (what filtering reads of them stays in the processor's
+	// cache); frequent marks those with more than frequentPart names.
 	vocab         []names.Token
+	vinfo         []vocabInfo // what filtering needs of each entry, compactly
 	frequent      []bool
 	frequentLimit int
 	// tokPost: names having the entry as a part; tokPost1: the same for
@@ -237,6 +239,26 @@ type Stats struct {
 func (ix *Index) Stats() Stats {
 	return Stats{len(ix.entities), len(ix.nameEntity), len(ix.vocab), len(ix.keys.hashes),
 		len(ix.tokPost.ids) + len(ix.joinPost.ids), len(ix.exact.hashes), len(ix.pairs.hashes)}
+}
+
+// slot is one part of a listed name and the join of it with the next part.
+type slot struct {
+	tok uint32 // vocabulary id of the part
+	// join is the vocabulary id of the fuzzy join with the next part,
+	// noJoin, or exactJoin (the last slot of a name has noJoin).
+	join uint32
+	// exact is the low half of the lookup hash of an exact join.
+	exact uint32
+}
+
+// vocabInfo is what candidate filtering needs of a vocabulary entry, in a
+// few bytes (the entries themselves are large and scattered).
+type vocabInfo struct {
+	weight  float64
+	sig     bool
+	initial bool
+	common  bool   // not significant, or a very common name
+	letter  uint32 // the bit of its first letter, a to z
 }
 
 // vocabKey identifies a vocabulary entry: tokens with the same text, kind,
@@ -326,6 +348,11 @@ func build(entities []*entity.Entity, frequent int) *Index {
 		}
 	}
 	b.finish()
+	if len(ix.nameEntity) > 100_000 {
+		// Building a large index leaves gigabytes of garbage: give the
+		// memory back now rather than when the scavenger gets to it.
+		debug.FreeOSMemory()
+	}
 	return ix
 }
 
@@ -344,32 +371,31 @@ func (b *builder) addName(ei uint32, ni uint16, s *match.Side) {
 			sig++
 		}
 	}
-	sig = min(sig, 255)
 	for i, t := range s.Tokens {
-		v := b.intern(t)
-		ix.toks = append(ix.toks, v)
-		b.tokP = append(b.tokP, uint64(v)<<32|nid)
+		sl := slot{tok: b.intern(t), join: noJoin}
+		b.tokP = append(b.tokP, uint64(sl.tok)<<32|nid)
 		if sig <= 1 {
-			b.tok1P = append(b.tok1P, uint64(v)<<32|nid)
+			b.tok1P = append(b.tok1P, uint64(sl.tok)<<32|nid)
 		}
-		slot, exactHash := noJoin, uint64(0)
 		if i < len(s.Joins) && s.Joins[i] != nil {
 			j := s.Joins[i]
-			if j.ExactOnly {
-				slot, exactHash = exactJoin, ix.hash(exactPrefix, []byte(j.Key))
-				b.exact = append(b.exact, keyEntry{exactHash, uint32(nid)})
+			// An exact join is found by its key alone, unless it has a
+			// symbol ("abdulrahman" and its spellings): then it is an entry
+			// of the vocabulary, found through the symbol too.
+			if j.ExactOnly && len(j.Syms) == 0 {
+				h := ix.hash(exactPrefix, []byte(j.Key))
+				sl.join, sl.exact = exactJoin, uint32(h)
+				b.exact = append(b.exact, keyEntry{h, uint32(nid)})
 			} else {
-				slot = b.intern(j)
-				b.joinP = append(b.joinP, uint64(slot)<<32|nid)
+				sl.join = b.intern(j)
+				b.joinP = append(b.joinP, uint64(sl.join)<<32|nid)
 			}
 		}
-		ix.joins = append(ix.joins, slot)
-		ix.exactHashes = append(ix.exactHashes, exactHash)
+		ix.slots = append(ix.slots, sl)
 	}
-	ix.tokOff = append(ix.tokOff, uint32(len(ix.toks)))
+	ix.tokOff = append(ix.tokOff, uint32(len(ix.slots)))
 	ix.nameEntity = append(ix.nameEntity, ei)
 	ix.nameIdx = append(ix.nameIdx, ni)
-	ix.nameSig = append(ix.nameSig, uint8(sig))
 }
 
 // keysOf appends the lookup keys of vocabulary entry id to dst: the
@@ -424,10 +450,16 @@ func (b *builder) finish() {
 	if len(ix.tokOff) == 0 {
 		ix.tokOff = []uint32{0}
 	}
+	b.renumber()
 	ix.tokPost = buildPostings(n, b.tokP)
 	ix.tokPost1 = buildPostings(n, b.tok1P)
 	ix.joinPost = buildPostings(n, b.joinP)
 	b.tokP, b.tok1P, b.joinP = nil, nil, nil
+	ix.vinfo = make([]vocabInfo, n)
+	for v := range n {
+		t := &ix.vocab[v]
+		ix.vinfo[v] = vocabInfo{t.Weight, t.Significant(), t.Kind == names.Initial, !t.Significant() || t.Common, letterBit(t.Text)}
+	}
 	ix.frequent = make([]bool, n)
 	for v := range n {
 		ix.frequent[v] = len(ix.tokPost.of(uint32(v))) > ix.frequentLimit
@@ -446,14 +478,14 @@ func (b *builder) finish() {
 	ix.pairs = newKeyTable(parallel(len(ix.nameEntity), func(lo, hi int) []keyEntry {
 		var keys []keyEntry
 		for nid := lo; nid < hi; nid++ {
-			ts := ix.toks[ix.tokOff[nid]:ix.tokOff[nid+1]]
-			for i, a := range ts {
-				if !ix.frequent[a] {
+			ss := ix.nameSlots(uint32(nid))
+			for i, a := range ss {
+				if !ix.frequent[a.tok] {
 					continue
 				}
-				for _, c := range ts[i+1:] {
-					if ix.frequent[c] {
-						keys = append(keys, keyEntry{ix.pairHash(a, c), uint32(nid)})
+				for _, c := range ss[i+1:] {
+					if ix.frequent[c.tok] {
+						keys = append(keys, keyEntry{ix.pairHash(a.tok, c.tok), uint32(nid)})
 					}
 				}
 			}
@@ -464,11 +496,48 @@ func (b *builder) finish() {
 	ix.scratch.New = func() any { return new(scratch) }
 }
 
-// nameToks returns the vocabulary ids of name nid's parts and its join
-// slots.
-func (ix *Index) nameToks(nid uint32) (toks, joins []uint32) {
-	lo, hi := ix.tokOff[nid], ix.tokOff[nid+1]
-	return ix.toks[lo:hi], ix.joins[lo:hi]
+// nameSlots returns the parts of name nid.
+func (ix *Index) nameSlots(nid uint32) []slot {
+	return ix.slots[ix.tokOff[nid]:ix.tokOff[nid+1]]
+}
+
+// renumber gives the vocabulary entries new ids, the most frequent first,
+// ties in order of first appearance, and rewrites every reference to them.
+func (b *builder) renumber() {
+	ix := b.ix
+	n := len(ix.vocab)
+	count := make([]uint32, n)
+	for _, p := range b.tokP {
+		count[p>>32]++
+	}
+	for _, p := range b.joinP {
+		count[p>>32]++
+	}
+	order := make([]uint32, n) // new id → old id
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortStableFunc(order, func(x, y uint32) int { return cmp.Compare(count[y], count[x]) })
+	id := make([]uint32, n) // old id → new id
+	vocab := make([]names.Token, n)
+	for nv, ov := range order {
+		id[ov] = uint32(nv)
+		vocab[nv] = ix.vocab[ov]
+	}
+	ix.vocab = vocab
+	for i := range ix.slots {
+		sl := &ix.slots[i]
+		sl.tok = id[sl.tok]
+		if sl.join != noJoin && sl.join != exactJoin {
+			sl.join = id[sl.join]
+		}
+	}
+	for _, ps := range [][]uint64{b.tokP, b.tok1P, b.joinP} {
+		for i, p := range ps {
+			ps[i] = uint64(id[p>>32])<<32 | p&0xffffffff
+		}
+	}
+	b.ids = nil
 }
 
 // namesOf returns every name id of an entity.

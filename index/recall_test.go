@@ -1,9 +1,11 @@
 package index_test
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -76,6 +78,10 @@ func query(p *quality.Person) *match.Analyzed {
 	return match.Analyze(q)
 }
 
+// topLimit is the limit under which searches must return brute force's
+// best results.
+const topLimit = 3
+
 // checkRecall scores every query against every entity once, and checks
 // each configuration's search returns every entity scoring at or above its
 // threshold, with the same score.
@@ -123,6 +129,32 @@ func checkRecall(t *testing.T, configs []recallConfig, ents []*entity.Entity, si
 							mu.Lock()
 							t.Errorf("%s, threshold %.2f: %q (line %d): brute force accepts %s %q at %.4f, index gives %.4f (found %v)",
 								c.what, c.threshold, people[i].Name(), people[i].Line, a.e.ID, a.e.Caption(), a.score, s, ok)
+							mu.Unlock()
+						}
+					}
+					// With a limit, the index scores the best candidates
+					// first and stops early: it must still return the best
+					// of what brute force accepts.
+					var want []float64
+					for _, a := range brute {
+						if a.score >= c.threshold {
+							want = append(want, a.score)
+						}
+					}
+					slices.SortFunc(want, func(a, b float64) int { return cmp.Compare(b, a) })
+					want = want[:min(len(want), topLimit)]
+					top := c.ix.Search(q, index.Options{Threshold: c.threshold, Type: entity.Person, MinScore: c.threshold, Limit: topLimit})
+					if len(top) != len(want) {
+						mu.Lock()
+						t.Errorf("%s, threshold %.2f: %q (line %d): limit %d gives %d results, brute force %d",
+							c.what, c.threshold, people[i].Name(), people[i].Line, topLimit, len(top), len(want))
+						mu.Unlock()
+					}
+					for k := range min(len(top), len(want)) {
+						if math.Abs(top[k].Score-want[k]) > 1e-9 {
+							mu.Lock()
+							t.Errorf("%s, threshold %.2f: %q (line %d): result %d with limit %d scores %.4f, brute force's %.4f",
+								c.what, c.threshold, people[i].Name(), people[i].Line, k+1, topLimit, top[k].Score, want[k])
 							mu.Unlock()
 						}
 					}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 
@@ -120,6 +121,50 @@ type querySide struct {
 	// exactKeys[u] is the hash under which an exact join with unit u's key
 	// is stored (0 for units that retrieve nothing).
 	exactKeys []uint64
+	// exactBloom has bit h%64 set for the low half h of each exact key: most
+	// exact joins of candidate names fail it at once.
+	exactBloom uint64
+	// vocabUnits holds, for each vocabulary entry, the bits of the units
+	// that match it: faster than rev for the many lookups of candidate
+	// filtering.
+	vocabUnits unitSet
+	// sigMask[u] has a bit for each significant query part unit u covers.
+	sigMask []uint64
+	// parts describes the query's parts for bound (up to match.MaxTokens,
+	// as the aligner reads them); initials has a bit per letter of the
+	// query's initials.
+	parts    []partInfo
+	initials uint32
+	// sigToks and initialCount count the query's significant parts and
+	// initials.
+	sigToks, initialCount int
+	// distinct has a bit for each unit covering a significant part that
+	// is not a very common name (see match's commonOnly).
+	distinct uint64
+	// unitWeight[u] is the weight of the significant parts unit u covers.
+	unitWeight []float64
+}
+
+// partInfo is what bound needs of one query part.
+type partInfo struct {
+	weight float64
+	sig    bool
+	letter uint32 // the bit of its first letter (a to z), 0 otherwise
+	units  uint64 // the units that cover it
+}
+
+// units returns the bits of the query units that match vocabulary entry v.
+func (qs *querySide) units(v uint32) uint64 { return qs.vocabUnits.get(v).bits }
+
+// covered counts the significant query parts the given units cover.
+func (qs *querySide) covered(units uint64) int {
+	var m uint64
+	for units != 0 {
+		u := bits.TrailingZeros64(units)
+		units &^= 1 << u
+		m |= qs.sigMask[u]
+	}
+	return bits.OnesCount64(m)
 }
 
 func unitTok(s *match.Side, u match.Unit) *names.Token {
@@ -133,7 +178,44 @@ func unitTok(s *match.Side, u match.Unit) *names.Token {
 func (ix *Index) prepare(s *match.Side, prune bool) querySide {
 	n := len(s.Tokens) + len(s.Joins)
 	qs := querySide{side: s, matches: make([][]simEntry, n), direct: make([]bool, n), rev: map[uint32][]simEntry{},
-		exactKeys: make([]uint64, n)}
+		exactKeys: make([]uint64, n), sigMask: make([]uint64, n), unitWeight: make([]float64, n)}
+	qs.parts = make([]partInfo, min(len(s.Tokens), match.MaxTokens))
+	for i, t := range s.Tokens[:len(qs.parts)] {
+		qs.parts[i] = partInfo{weight: t.Weight, sig: t.Significant(), letter: letterBit(t.Text)}
+		if t.Kind == names.Initial {
+			qs.initials |= letterBit(t.Text)
+		}
+	}
+	for _, t := range s.Tokens {
+		switch {
+		case t.Significant():
+			qs.sigToks++
+		case t.Kind == names.Initial:
+			qs.initialCount++
+		}
+	}
+	for _, u := range match.Units(s) {
+		a, b := u, u
+		if u >= len(s.Tokens) {
+			a = u - len(s.Tokens)
+			b = a + 1
+		}
+		for i := a; i <= b; i++ {
+			if i < len(qs.parts) {
+				qs.parts[i].units |= 1 << u
+				if qs.parts[i].sig {
+					qs.unitWeight[u] += qs.parts[i].weight
+				}
+			}
+			if t := s.Tokens[i]; t.Significant() {
+				qs.sigMask[u] |= 1 << i
+				if !t.Common {
+					qs.distinct |= 1 << u
+				}
+			}
+		}
+	}
+	n = 0
 	for _, u := range match.Units(s) {
 		t := unitTok(s, u)
 		if prune && !t.Significant() {
@@ -142,61 +224,82 @@ func (ix *Index) prepare(s *match.Side, prune bool) querySide {
 		}
 		if retrievable(t) {
 			qs.exactKeys[u] = ix.hash(exactPrefix, []byte(t.Key))
+			qs.exactBloom |= 1 << (uint32(qs.exactKeys[u]) % 64)
 		}
 		qs.matches[u] = ix.unitMatches(t)
-		for _, m := range qs.matches[u] {
+		n += len(qs.matches[u])
+	}
+	qs.vocabUnits = newUnitSet(n)
+	for u, ms := range qs.matches {
+		for _, m := range ms {
 			qs.rev[m.vocab] = append(qs.rev[m.vocab], simEntry{uint32(u), m.sim, m.how})
+			qs.vocabUnits.add(m.vocab, 1<<u, m.sim, qs.unitWeight[u])
 		}
 	}
 	return qs
 }
 
 // Search finds the entities matching the query, best first.
+//
+// Candidates are scored in decreasing order of the upper bound of their
+// score (see bound); with a Limit, scoring stops once the bound of the
+// next candidate is below the Limit-th best score found: no later
+// candidate could enter the results, which are exactly those of scoring
+// every candidate.
 func (ix *Index) Search(q *match.Analyzed, opt Options) []Hit {
 	prune := opt.Threshold > match.SingleCap
 	qsides := make([]querySide, len(q.Sides))
-	cands := map[uint32]bool{}
+	cands := map[uint32]float64{}
 	maxEvidence := match.MaxEvidence(q)
 	for i := range q.Sides {
 		qsides[i] = ix.prepare(&q.Sides[i], prune)
 		ix.collect(&qsides[i], prune, opt.MinScore-maxEvidence, cands)
 	}
+	byEntity := map[uint32]*candidate{}
+	for nid, b := range cands {
+		ei := ix.nameEntity[nid]
+		c := byEntity[ei]
+		if c == nil {
+			c = &candidate{entity: ei}
+			byEntity[ei] = c
+		}
+		c.names = append(c.names, nid)
+		c.bound = max(c.bound, b+maxEvidence)
+	}
 	// Entities with an identifier the query gives are candidates whatever
-	// their names.
-	idEnts := map[uint32]bool{}
+	// their names, through all their names.
 	for _, id := range q.Identifiers {
 		for _, ei := range ix.idents[entity.NormalizeIDValue(id.Type, id.Value)] {
-			idEnts[ei] = true
+			byEntity[ei] = &candidate{entity: ei, names: ix.namesOf(ei), bound: math.Inf(1)}
 		}
 	}
-	byEntity := map[uint32][]uint32{}
-	for nid := range cands {
-		e := ix.nameEntity[nid]
-		byEntity[e] = append(byEntity[e], nid)
+	order := make([]*candidate, 0, len(byEntity))
+	for _, c := range byEntity {
+		order = append(order, c)
 	}
-	for ei := range idEnts {
-		if _, ok := byEntity[ei]; !ok {
-			byEntity[ei] = nil
-		}
-	}
+	slices.SortFunc(order, func(a, b *candidate) int {
+		return cmp.Or(cmp.Compare(b.bound, a.bound), cmp.Compare(a.entity, b.entity))
+	})
 	var hits []Hit
-	for ei, nids := range byEntity {
-		e := ix.entities[ei]
+	var top topScores
+	for _, c := range order {
+		if opt.Limit > 0 && len(top) == opt.Limit && c.bound < top[len(top)-1] {
+			break
+		}
+		e := ix.entities[c.entity]
 		if opt.Type != entity.Unknown && e.Type != entity.Unknown && e.Type != opt.Type {
 			continue
 		}
 		if len(opt.Sources) > 0 && !slices.Contains(opt.Sources, e.Source) {
 			continue
 		}
-		if idEnts[ei] {
-			nids = ix.namesOf(ei)
-		}
-		slices.Sort(nids)
-		h := ix.score(q, qsides, e, nids)
+		slices.Sort(c.names)
+		h := ix.score(q, qsides, e, c.names)
 		if h.Score < opt.MinScore || h.Score <= 0 {
 			continue
 		}
 		hits = append(hits, h)
+		top.add(h.Score, opt.Limit)
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Entity.ID, b.Entity.ID))
@@ -205,6 +308,32 @@ func (ix *Index) Search(q *match.Analyzed, opt Options) []Hit {
 		hits = hits[:opt.Limit]
 	}
 	return hits
+}
+
+// candidate is an entity some of whose names were retrieved, with the
+// upper bound of its score.
+type candidate struct {
+	entity uint32
+	names  []uint32
+	bound  float64
+}
+
+// topScores holds the best scores found so far, highest first, at most
+// as many as the limit.
+type topScores []float64
+
+func (t *topScores) add(s float64, limit int) {
+	if limit <= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(*t, s, func(a, b float64) int { return cmp.Compare(b, a) })
+	if i >= limit {
+		return
+	}
+	*t = slices.Insert(*t, i, s)
+	if len(*t) > limit {
+		*t = (*t)[:limit]
+	}
 }
 
 // collect adds to cands the names the query side can match.
@@ -228,25 +357,21 @@ func (ix *Index) Search(q *match.Analyzed, opt Options) []Hit {
 //
 // Whether pruning or not, a candidate whose name score cannot reach
 // minName (see bound) is left out: it would be dropped after scoring.
-func (ix *Index) collect(qs *querySide, prune bool, minName float64, cands map[uint32]bool) {
+// cands maps each candidate to that bound (the highest, when several
+// query sides find it).
+func (ix *Index) collect(qs *querySide, prune bool, minName float64, cands map[uint32]float64) {
 	s := qs.side
-	sigToks, initials := 0, 0
-	for _, t := range s.Tokens {
-		switch {
-		case t.Significant():
-			sigToks++
-		case t.Kind == names.Initial:
-			initials++
-		}
-	}
+	sigToks, initials := qs.sigToks, qs.initialCount
 	single := prune && sigToks == 1 && initials == 0
 	skipFrequent := prune && initials == 0 && !single
-	skip := ix.skippable(qs, minName)
-	found := ix.scratch.Get().(*scratch) // name → units that matched one of its joins
+	need := 0
+	if minName > 0 {
+		need = qs.minCovered(minName)
+	}
+	skip := ix.skippable(qs, need)
+	found := ix.scratch.Get().(*scratch) // the names found
 	defer ix.scratch.Put(found)
 	found.reset(len(ix.nameEntity))
-	addTok := func(nid uint32) { found.add(nid, 0) }
-	addJoin := func(nid uint32, u int) { found.add(nid, 1<<u) }
 	freq := make([][]uint32, len(qs.matches))
 	for u, ms := range qs.matches {
 		if u >= 64 || qs.direct[u] {
@@ -265,23 +390,23 @@ func (ix *Index) collect(qs *querySide, prune bool, minName float64, cands map[u
 			}
 			continue
 		}
-		ix.exact.lookup(qs.exactKeys[u], func(nid uint32) { addJoin(nid, u) })
+		ix.exact.lookup(qs.exactKeys[u], found.add)
 		for _, m := range ms {
 			v := m.vocab
 			switch {
 			case ix.vocab[v].Joined:
 				for _, nid := range ix.joinPost.of(v) {
-					addJoin(nid, u)
+					found.add(nid)
 				}
 			case single:
 				for _, nid := range ix.tokPost1.of(v) {
-					addTok(nid)
+					found.add(nid)
 				}
 			case skipFrequent && ix.frequent[v]:
 				freq[u] = append(freq[u], v)
 			default:
 				for _, nid := range ix.tokPost.of(v) {
-					addTok(nid)
+					found.add(nid)
 				}
 			}
 		}
@@ -293,69 +418,99 @@ func (ix *Index) collect(qs *querySide, prune bool, minName float64, cands map[u
 			}
 			for _, v1 := range freq[u1] {
 				for _, v2 := range freq[u2] {
-					ix.pairs.lookup(ix.pairHash(v1, v2), addTok)
+					ix.pairs.lookup(ix.pairHash(v1, v2), found.add)
 				}
 			}
 		}
 	}
 	for _, nid := range found.list {
-		// What the query's units can cover of this name, from every unit
-		// (those skipped in generation included).
-		var tokBits, joinBits uint64
-		toks, joins := ix.nameToks(nid)
-		lo := ix.tokOff[nid]
-		for i, v := range toks {
-			for _, r := range qs.rev[v] {
-				tokBits |= 1 << r.vocab
-			}
-			switch j := joins[i]; j {
-			case noJoin:
-			case exactJoin:
-				h := ix.exactHashes[lo+uint32(i)]
-				for u, uh := range qs.exactKeys {
-					if uh == h && h != 0 {
-						joinBits |= 1 << u
-					}
-				}
-			default:
-				for _, r := range qs.rev[j] {
-					joinBits |= 1 << r.vocab
-				}
-			}
+		ss := ix.nameSlots(nid)
+		covered, capped := ix.reach(qs, ss)
+		if covered < need {
+			continue // see match.MinCovered
 		}
-		capped := bits.OnesCount64(tokBits&^joinBits)+2*bits.OnesCount64(joinBits)+initials < match.MinAligned(sigToks, int(ix.nameSig[nid]))
 		if prune && capped {
 			continue
 		}
-		if minName > 0 && ix.bound(qs, nid, joinBits, capped) < minName {
+		b := ix.bound(qs, ss, capped)
+		if minName > 0 && b < minName {
 			continue
 		}
-		cands[nid] = true
+		if old, ok := cands[nid]; !ok || b > old {
+			cands[nid] = b
+		}
 	}
 }
 
-// skippable chooses units whose postings need not be read: a name must
-// cover need = match.MinCovered of the query's significant parts to reach
-// minName, so the units most costly to read can be left out as long as
-// together they cover at most need-2 parts. Every name reaching minName then
-// has two covered parts outside them: through a rare part, whose postings
-// are read, or through two frequent parts, which meet in the pair index.
-// (With need-1, a name covered once outside, through a frequent part,
-// would be found by neither.)
-func (ix *Index) skippable(qs *querySide, minName float64) []bool {
-	s := qs.side
+// reach tells what the query side's units (all of them, those skipped in
+// generation included) can do for a name (its slots): how many
+// significant query parts they can cover, and whether the name is held to
+// match.SingleCap because fewer than match.MinAligned of its parts can find
+// partners (one per unit matching a part, two per unit matching a join, one
+// per initial of the query).
+func (ix *Index) reach(qs *querySide, ss []slot) (covered int, capped bool) {
+	var tokBits, joinBits uint64
+	nameSig := 0
+	for i := range ss {
+		sl := &ss[i]
+		tokBits |= qs.units(sl.tok)
+		if ix.vinfo[sl.tok].sig {
+			nameSig++
+		}
+		switch sl.join {
+		case noJoin:
+		case exactJoin:
+			joinBits |= qs.exactUnits(sl.exact)
+		default:
+			joinBits |= qs.units(sl.join)
+		}
+	}
+	capped = bits.OnesCount64(tokBits&^joinBits)+2*bits.OnesCount64(joinBits)+qs.initialCount < match.MinAligned(qs.sigToks, nameSig)
+	return qs.covered(tokBits | joinBits), capped
+}
+
+// exactUnits returns the bits of the query units whose exact key has the
+// low half h (in rare collisions, more units than match: that only makes
+// the filtering looser).
+func (qs *querySide) exactUnits(h uint32) uint64 {
+	if qs.exactBloom&(1<<(h%64)) == 0 {
+		return 0
+	}
+	var m uint64
+	for u, k := range qs.exactKeys {
+		if k != 0 && uint32(k) == h {
+			m |= 1 << u
+		}
+	}
+	return m
+}
+
+// minCovered is match.MinCovered for the query side: the least number of
+// its significant parts a name must cover to reach a name score of minName.
+func (qs *querySide) minCovered(minName float64) int {
 	var weights []float64
 	minor := 0.0
-	for _, t := range s.Tokens {
+	for _, t := range qs.side.Tokens {
 		if t.Significant() {
 			weights = append(weights, t.Weight)
 		} else {
 			minor += t.Weight
 		}
 	}
+	return match.MinCovered(weights, minor, minName)
+}
+
+// skippable chooses units whose postings need not be read: a name must
+// cover need significant parts of the query (minCovered), so the units most
+// costly to read can be left out as long as together they cover at most
+// need-2 parts. Every name reaching need then has two covered parts outside
+// them: through a rare part, whose postings are read, or through two
+// frequent parts, which meet in the pair index. (With need-1, a name covered
+// once outside, through a frequent part, would be found by neither.)
+func (ix *Index) skippable(qs *querySide, need int) []bool {
+	s := qs.side
 	skip := make([]bool, len(qs.matches))
-	need := match.MinCovered(weights, minor, minName)
-	if need <= 2 || minName <= 0 {
+	if need <= 2 {
 		return skip
 	}
 	type unitCost struct {
@@ -404,82 +559,122 @@ func (ix *Index) skippable(qs *querySide, minName float64) []bool {
 	return skip
 }
 
-// bound bounds from above the name score of name nid against the query
-// side: every part that some unit could align with counts as aligned at
-// similarity 1, every part none can counts as left out (minor parts, which
-// are compared directly, always count as aligned), and the single-part cap
-// applies when capped. See match.UpperBound.
-func (ix *Index) bound(qs *querySide, nid uint32, joinBits uint64, capped bool) float64 {
-	toks, joins := ix.nameToks(nid)
-	s := qs.side
-	var qCov, nCov match.Coverage
-	// Units of the query that align with something in the name, and the
-	// name's parts something aligns with.
-	hit := joinBits
-	var nHit [64]bool
-	mark := func(v uint32, a, b int) {
-		for _, r := range qs.rev[v] {
-			hit |= 1 << min(r.vocab, 63)
-			if a < 64 {
-				nHit[a] = true
+// bound bounds from above the name score of a name (its slots) against
+// the query side, as match.UpperBound does, from what the aligner could at
+// best do with the units that match each part:
+//   - each significant part of the name counts as aligned at the best
+//     similarity any query unit has with it (or with a join covering it),
+//     or else as left out; minor parts, compared directly, count as
+//     aligned;
+//   - each significant query part that some unit could align counts as
+//     aligned, but no more weight of them than the name's parts can take:
+//     each name part pairs once, with a unit covering at most the largest
+//     weight of those matching it (split between the two parts of a join);
+//   - when every pair that could align rests on a very common name on one
+//     side, the aligner's common-name discount applies, unless no
+//     significant part aligns at all (then the single-part cap holds);
+//   - the single-part cap applies when capped.
+func (ix *Index) bound(qs *querySide, ss []slot, capped bool) float64 {
+	n := min(len(ss), match.MaxTokens)
+	var sims, room [match.MaxTokens]float64
+	// Units of the query that align with something in the name, and those
+	// of them that pair a distinctive query part with a distinctive part
+	// of the name.
+	var hit, distinct uint64
+	var nameInitials uint32
+	for i, sl := range ss[:n] {
+		vi := ix.vinfo[sl.tok]
+		if e := qs.vocabUnits.get(sl.tok); e.bits != 0 {
+			hit |= e.bits
+			sims[i] = max(sims[i], float64(e.sim))
+			room[i] = max(room[i], float64(e.weight))
+			if !vi.common {
+				distinct |= e.bits
 			}
-			if b < 64 {
-				nHit[b] = true
+		}
+		if vi.initial {
+			nameInitials |= vi.letter
+			for _, p := range qs.parts {
+				if p.sig && p.letter == vi.letter {
+					room[i] = max(room[i], p.weight)
+				}
+			}
+		}
+		if i+1 >= n {
+			continue
+		}
+		var units uint64
+		sim, w := 0.0, 0.0
+		switch j := sl.join; j {
+		case noJoin:
+		case exactJoin:
+			units, sim = qs.exactUnits(sl.exact), 1
+			for b := units; b != 0; b &= b - 1 {
+				w = max(w, qs.unitWeight[bits.TrailingZeros64(b)])
+			}
+		default:
+			e := qs.vocabUnits.get(j)
+			units, sim, w = e.bits, float64(e.sim), float64(e.weight)
+		}
+		if units != 0 {
+			hit |= units
+			sims[i], sims[i+1] = max(sims[i], sim), max(sims[i+1], sim)
+			room[i], room[i+1] = max(room[i], w/2), max(room[i+1], w/2)
+			if !vi.common || !ix.vinfo[ss[i+1].tok].common {
+				distinct |= units
 			}
 		}
 	}
-	for i, v := range toks {
-		mark(v, i, i)
-		if j := joins[i]; j != noJoin && j != exactJoin && i+1 < len(toks) {
-			mark(j, i, i+1)
+	// The name's side, and the most query weight its parts can take.
+	var nCov, nNone match.Coverage
+	capacity := 0.0
+	for i, sl := range ss[:n] {
+		vi := ix.vinfo[sl.tok]
+		w := vi.weight
+		nCov.Total += w
+		capacity += room[i] // initials, not significant, take query words
+		if !vi.sig {
+			nCov.Matched += w
+			continue
 		}
-		if joins[i] == exactJoin && joinBits != 0 && i+1 < len(toks) && i+1 < 64 && i < 64 {
-			nHit[i], nHit[i+1] = true, true
+		nCov.Sig++
+		sim := sims[i]
+		if vi.letter&qs.initials != 0 {
+			sim = 1
 		}
-	}
-	// Initials on either side align with the other side's words of the
-	// same first letter.
-	var initials, nameInitials [26]bool
-	for _, t := range s.Tokens {
-		if t.Kind == names.Initial && t.Text[0] >= 'a' && t.Text[0] <= 'z' {
-			initials[t.Text[0]-'a'] = true
-		}
-	}
-	for _, v := range toks {
-		if t := &ix.vocab[v]; t.Kind == names.Initial && t.Text[0] >= 'a' && t.Text[0] <= 'z' {
-			nameInitials[t.Text[0]-'a'] = true
-		}
-	}
-	for i, v := range toks {
-		t := &ix.vocab[v]
-		nCov.Total += t.Weight
-		if t.Significant() {
-			nCov.Sig++
-		}
-		c := t.Text[0]
-		coverable := !t.Significant() || i < 64 && nHit[i] || c >= 'a' && c <= 'z' && initials[c-'a']
-		if coverable {
-			nCov.Matched += t.Weight
+		if sim > 0 {
+			nCov.Matched += w * sim
 		} else {
-			nCov.Penalty += t.Weight
+			nCov.Penalty += w
+		}
+		nNone.Penalty += w
+	}
+	nNone.Total, nNone.Sig, nNone.Matched = nCov.Total, nCov.Sig, nCov.Total-nNone.Penalty
+	// The query's side.
+	var qCov match.Coverage
+	sigHit, sigTotal := 0.0, 0.0
+	for _, p := range qs.parts {
+		qCov.Total += p.weight
+		if !p.sig {
+			qCov.Matched += p.weight
+			continue
+		}
+		qCov.Sig++
+		sigTotal += p.weight
+		if hit&p.units != 0 || p.letter&nameInitials != 0 {
+			sigHit += p.weight
 		}
 	}
-	for i, t := range s.Tokens {
-		qCov.Total += t.Weight
-		if t.Significant() {
-			qCov.Sig++
-		}
-		c := t.Text[0]
-		coverable := !t.Significant() || hit&(1<<min(i, 63)) != 0 ||
-			i > 0 && hit&(1<<min(len(s.Tokens)+i-1, 63)) != 0 || hit&(1<<min(len(s.Tokens)+i, 63)) != 0 ||
-			c >= 'a' && c <= 'z' && nameInitials[c-'a']
-		if coverable {
-			qCov.Matched += t.Weight
-		} else {
-			qCov.Penalty += t.Weight
-		}
-	}
+	sigHit = min(sigHit, capacity)
+	qCov.Matched += sigHit
+	qCov.Penalty += sigTotal - sigHit
 	b := match.UpperBound(qCov, nCov)
+	if distinct&qs.distinct == 0 {
+		// Either some significant part of the name aligns, and every pair
+		// is common, or none does, and the single-part cap holds.
+		none := min(match.UpperBound(qCov, nNone), match.SingleCap)
+		b = min(b, max(none, b*match.CommonFactor))
+	}
 	if capped {
 		b = min(b, match.SingleCap)
 	}
@@ -495,10 +690,10 @@ func (ix *Index) score(q *match.Analyzed, qsides []querySide, e *entity.Entity, 
 	best := Hit{Entity: e, Result: match.Result{Name: -1}}
 	var buf []simEntry
 	for _, nid := range nids {
-		toks, joins := ix.nameToks(nid)
-		ns := ix.side(toks, joins)
+		ss := ix.nameSlots(nid)
+		ns := ix.side(ss)
 		ns.Org = e.Type == entity.Organization || e.Type == entity.Vessel || e.Type == entity.Aircraft
-		nUnits := 2 * len(toks)
+		nUnits := 2 * len(ss)
 		for qi := range qsides {
 			qs := &qsides[qi]
 			qUnits := len(qs.matches)
@@ -512,16 +707,16 @@ func (ix *Index) score(q *match.Analyzed, qsides []querySide, e *entity.Entity, 
 					mat[int(r.vocab)*nUnits+nu] = r
 				}
 			}
-			for i, v := range toks {
-				fill(i, v)
-				if v := joins[i]; v != noJoin && v != exactJoin {
-					fill(len(toks)+i, v)
+			for i, sl := range ss {
+				fill(i, sl.tok)
+				if v := sl.join; v != noJoin && v != exactJoin {
+					fill(len(ss)+i, v)
 				}
 			}
 			a := match.Align(qs.side, &ns, func(qu, nu match.Unit) (float64, match.How) {
 				qt, nt := unitTok(qs.side, qu), unitTok(&ns, nu)
 				if qs.direct[qu] || !retrievable(qt) || !retrievable(nt) || qt.Kind == names.Number || nt.Kind == names.Number ||
-					nu >= len(toks) && joins[nu-len(toks)] == exactJoin {
+					nu >= len(ss) && ss[nu-len(ss)].join == exactJoin {
 					return match.TokenSim(qt, nt)
 				}
 				m := mat[qu*nUnits+nu]
@@ -539,15 +734,15 @@ func (ix *Index) score(q *match.Analyzed, qsides []querySide, e *entity.Entity, 
 
 // side rebuilds a listed name's tokens from the vocabulary, computing its
 // exact joins afresh.
-func (ix *Index) side(toks, joins []uint32) match.Side {
-	s := match.Side{Tokens: make([]*names.Token, len(toks))}
-	for i, v := range toks {
-		s.Tokens[i] = &ix.vocab[v]
+func (ix *Index) side(ss []slot) match.Side {
+	s := match.Side{Tokens: make([]*names.Token, len(ss))}
+	for i, sl := range ss {
+		s.Tokens[i] = &ix.vocab[sl.tok]
 	}
-	if len(toks) > 1 {
-		s.Joins = make([]*names.Token, len(toks)-1)
+	if len(ss) > 1 {
+		s.Joins = make([]*names.Token, len(ss)-1)
 		for i := range s.Joins {
-			switch v := joins[i]; v {
+			switch v := ss[i].join; v {
 			case noJoin:
 			case exactJoin:
 				j := names.Join(s.Tokens[i], s.Tokens[i+1])
@@ -560,20 +755,18 @@ func (ix *Index) side(toks, joins []uint32) match.Side {
 	return s
 }
 
-// scratch is a set of names with a word of bits each, reused across
-// searches: a stamp per name tells whether its entry belongs to the current
-// search, so that nothing is cleared between searches.
+// scratch is a set of names reused across searches: a stamp per name
+// tells whether it was added in the current search, so that nothing is
+// cleared between searches.
 type scratch struct {
 	gen   uint32
 	stamp []uint32
-	bits  []uint64
 	list  []uint32
 }
 
 func (s *scratch) reset(n int) {
 	if len(s.stamp) < n {
 		s.stamp = make([]uint32, n)
-		s.bits = make([]uint64, n)
 		s.gen = 0
 	}
 	s.gen++
@@ -584,11 +777,17 @@ func (s *scratch) reset(n int) {
 	s.list = s.list[:0]
 }
 
-func (s *scratch) add(nid uint32, bits uint64) {
+func (s *scratch) add(nid uint32) {
 	if s.stamp[nid] != s.gen {
 		s.stamp[nid] = s.gen
-		s.bits[nid] = 0
 		s.list = append(s.list, nid)
 	}
-	s.bits[nid] |= bits
+}
+
+// letterBit returns a bit for the first letter of a folded word, a to z.
+func letterBit(s string) uint32 {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return 0
+	}
+	return 1 << (s[0] - 'a')
 }

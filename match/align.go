@@ -435,6 +435,10 @@ func MaxEvidence(q *Analyzed) float64 {
 // WeakFactor is what a match on a weak alias is multiplied by.
 const WeakFactor = weakAliasFactor
 
+// CommonFactor is what a match resting only on very common names is
+// multiplied by.
+const CommonFactor = commonFactor
+
 // MinorPenalty is the share of a minor part's weight (particle, title,
 // initial) that counts against the score when it is left out.
 const MinorPenalty = unmatchedMinor

@@ -62,9 +62,10 @@ type Token struct {
 	// Joined marks the token that writes two adjacent parts as one word
 	// (see Join). Joins are compared by key only, never by consonants.
 	Joined bool
-	// ExactOnly marks the join of two full name parts: it passes the gate
-	// only against an identical key (a space moved or dropped), so that the
-	// index stores one key for it instead of a neighbourhood.
+	// ExactOnly marks the join of two full name parts, or of a particle
+	// and a word: it passes the gate only against an identical key (a space
+	// moved or dropped), so that the index stores one key for it instead of
+	// a neighbourhood.
 	ExactOnly bool
 }
 
@@ -375,7 +376,10 @@ const maxJoinPart = 3
 func Join(a, b *Token) Token {
 	t := Token{Text: a.Text + b.Text, Kind: Word, Script: a.Script, Start: a.Start, End: max(a.End, b.End), Joined: true}
 	finish(&t)
-	t.ExactOnly = len(a.Key) > maxJoinPart && len(b.Key) > maxJoinPart
+	// Only syllables and short name parts joined together are compared
+	// fuzzily ("Awliyajan" for "Awliya Jan"); two full parts, or a particle
+	// and a word ("alrahman" for "al Rahman"), meet only an identical key.
+	t.ExactOnly = len(a.Key) > maxJoinPart && len(b.Key) > maxJoinPart || !a.Significant() || !b.Significant()
 	return t
 }
 

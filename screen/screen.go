@@ -29,9 +29,9 @@ const (
 	DefaultLimit     = 10
 	// MaxNameLength bounds a query name, in characters.
 	MaxNameLength = 500
-	// reportFloor is how far below the threshold results are still shown
+	// ReportFloor is how far below the threshold results are still shown
 	// (as non-matches), for context.
-	reportFloor = 0.2
+	ReportFloor = 0.1
 )
 
 // ErrBadRequest is wrapped by errors about the request itself.
@@ -209,7 +209,7 @@ func (s *Screener) Prepare(req Request) (*Prepared, error) {
 	}
 	return &Prepared{Req: req, Query: aq, Options: index.Options{
 		Threshold: req.Threshold, Limit: req.Limit, Type: q.Type, Sources: req.Lists,
-		MinScore: max(req.Threshold-reportFloor, 0.3),
+		MinScore: max(req.Threshold-ReportFloor, 0.3),
 	}}, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/embargo/embargo/internal/gcfit"
 	"github.com/embargo/embargo/screen"
 )
 
@@ -92,6 +93,13 @@ func (a *app) screener(ctx context.Context) (*screen.Screener, error) {
 		return nil, err
 	}
 	return screen.New(cat), nil
+}
+
+// fitGC paces the garbage collector for the index now loaded, in commands
+// that hold it for long (serve, batch): see gcfit.
+func (a *app) fitGC() {
+	live, percent := gcfit.Fit()
+	a.logger().Debug("garbage collector paced for the loaded data", "live_heap_mib", live>>20, "gogc", percent)
 }
 
 // isTerminal reports whether w is a terminal (for colour and progress).

@@ -136,6 +136,7 @@ continues where it stopped, without repeating or losing rows.`,
 				return err
 			}
 			sc := screen.New(cat)
+			a.fitGC()
 			opt := batch.Options{ScreenOptions: sopt, Read: ropt, Format: format, Workers: workers,
 				Resume: resume, CheckpointInterval: checkpoint}
 			if snaps != nil || audit {

@@ -144,6 +144,7 @@ func (a *app) serve(ctx context.Context, opts serveOptions, ready chan<- string)
 	srv, err := api.New(api.Options{
 		Load: a.serveLoader(st), Store: st, Audit: opts.audit, Keys: keys,
 		MaxBody: maxBody, Timeout: opts.timeout, Workers: opts.workers, Text: a.textScanner(), Log: log,
+		Loaded: a.fitGC,
 	})
 	if err != nil {
 		return err
