@@ -16,6 +16,7 @@ import (
 
 	"github.com/embargo/embargo/catalog"
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/internal/cputime"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/screen"
 )
@@ -78,12 +79,12 @@ func BenchmarkBatchNegatives(b *testing.B) {
 	var rows int64
 	var cpu time.Duration
 	for b.Loop() {
-		c := cpuTime()
+		c := cputime.Used()
 		st, err := Run(context.Background(), s, bytes.NewReader(data), io.Discard, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - c
+		cpu += cputime.Used() - c
 		rows += st.Rows
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "records/s")
@@ -192,7 +193,7 @@ func BenchmarkRescreenMillion(b *testing.B) {
 	var sum RescreenSummary
 	var cpu time.Duration
 	for b.Loop() {
-		c := cpuTime()
+		c := cputime.Used()
 		f, err := os.Open(path)
 		if err != nil {
 			b.Fatal(err)
@@ -202,7 +203,7 @@ func BenchmarkRescreenMillion(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - c
+		cpu += cputime.Used() - c
 		rows += sum.Rows
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "customers/s")

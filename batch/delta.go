@@ -102,7 +102,7 @@ func DeltaFromStore(ctx context.Context, st store.Store, from, to int64) (*Delta
 	if err != nil {
 		return nil, err
 	}
-	before, after := refMap(srcs[0].Entities), refMap(srcs[1].Entities)
+	before, after := store.ByRef(srcs[0].Entities), store.ByRef(srcs[1].Entities)
 	d := &Delta{From: []string{describe(diff.From)}, To: []string{describe(diff.To)}}
 	get := func(m map[string]*entity.Entity, id string, snap store.Snapshot) (*entity.Entity, error) {
 		e, ok := m[id]
@@ -142,20 +142,4 @@ func DeltaFromStore(ctx context.Context, st store.Store, from, to int64) (*Delta
 
 func describe(s store.Snapshot) string {
 	return fmt.Sprintf("%s snapshot %d", s.Source, s.ID)
-}
-
-// refMap keys entities as the store's hash table does: a repeated ID gets
-// "#2", "#3"...
-func refMap(ents []*entity.Entity) map[string]*entity.Entity {
-	out := make(map[string]*entity.Entity, len(ents))
-	seen := make(map[string]int, len(ents))
-	for _, e := range ents {
-		key := e.ID
-		if n := seen[e.ID]; n > 0 {
-			key = fmt.Sprintf("%s#%d", e.ID, n+1)
-		}
-		seen[e.ID]++
-		out[key] = e
-	}
-	return out
 }

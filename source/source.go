@@ -6,6 +6,15 @@
 // A parser reads from an io.Reader, so the same code serves a local file,
 // an HTTP body and a fuzz input. Formats made of several files (the OFAC
 // CSV set) ask Input.Open for their companions.
+//
+// What several parsers need alike is written once, in the packages of
+// source/internal: jsonl reads JSON-lines files (FtM, Senzing); xmltree
+// reads XML lists record by record into a small tree (UN, EU); xmlscan
+// holds the byte-level XML syntax of the hand-written scanners (ODS,
+// OFAC XML); csvlist the header, column and row handling of CSV and text
+// tables (CSL, custom blocklists, DPL, UK); field the readings of field
+// values (scripts, country codes, joined parts); and sourcetest the
+// helpers of the parsers' tests.
 package source
 
 import (

@@ -50,6 +50,31 @@ func hashBytes(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
+// refKeys gives entities the IDs of their refs: the entity ID, and for an
+// ID repeated within a snapshot "#2", "#3"... after it. It counts the
+// times each ID was given.
+type refKeys map[string]int
+
+func (k refKeys) key(id string) string {
+	ref := id
+	if n := k[id]; n > 0 {
+		ref = id + "#" + strconv.Itoa(n+1)
+	}
+	k[id]++
+	return ref
+}
+
+// ByRef keys a snapshot's entities, in the order they were stored, as its
+// refs are (EntityRef.ID): by ID, a repeated ID getting "#2", "#3"...
+func ByRef(ents []*entity.Entity) map[string]*entity.Entity {
+	out := make(map[string]*entity.Entity, len(ents))
+	keys := make(refKeys, len(ents))
+	for _, e := range ents {
+		out[keys.key(e.ID)] = e
+	}
+	return out
+}
+
 // EncodeEntities encodes a source's entities for AddSnapshot: the blob and
 // one EntityRef per entity. An ID repeated within the source (which a
 // parser should not produce) gets "#2", "#3"... in its ref, so that no
@@ -67,7 +92,7 @@ func EncodeEntities(ents []*entity.Entity) (*SnapshotData, error) {
 		raw   bytes.Buffer
 		comp  bytes.Buffer
 		check bytes.Buffer
-		seen  = make(map[string]int, len(ents))
+		seen  = make(refKeys, len(ents))
 		lenb  [binary.MaxVarintLen64]byte
 	)
 	blob.WriteString(blobMagic)
@@ -88,12 +113,7 @@ func EncodeEntities(ents []*entity.Entity) (*SnapshotData, error) {
 			if err != nil {
 				return nil, fmt.Errorf("encoding entity %s: %w", e.ID, err)
 			}
-			id := e.ID
-			if n := seen[e.ID]; n > 0 {
-				id = e.ID + "#" + strconv.Itoa(n+1)
-			}
-			seen[e.ID]++
-			d.Refs = append(d.Refs, EntityRef{ID: id, Hash: hashBytes(b), Name: e.Caption()})
+			d.Refs = append(d.Refs, EntityRef{ID: seen.key(e.ID), Hash: hashBytes(b), Name: e.Caption()})
 			if err := enc.Encode(e); err != nil {
 				return nil, fmt.Errorf("encoding entity %s: %w", e.ID, err)
 			}

@@ -133,17 +133,7 @@ func entitiesByRef(ctx context.Context, st Store, id int64) (map[string]*entity.
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*entity.Entity, len(ents))
-	seen := make(map[string]int, len(ents))
-	for _, e := range ents {
-		key := e.ID
-		if n := seen[e.ID]; n > 0 {
-			key = fmt.Sprintf("%s#%d", e.ID, n+1)
-		}
-		seen[e.ID]++
-		out[key] = e
-	}
-	return out, nil
+	return ByRef(ents), nil
 }
 
 // DiffLatest compares the last two good snapshots of each source (of the

@@ -6,7 +6,9 @@
 // A Store is the storage behind all of it. Two implementations exist:
 // store/sqlite (an embedded SQLite database, embargo.db in EMBARGO_HOME,
 // the default) and store/postgres (PostgreSQL, when EMBARGO_DATABASE_URL is
-// a postgres:// URL); store/open picks one. No package outside store/
+// a postgres:// URL); store/open picks one. Both run the same queries,
+// written once in store/internal/sqlstore, and differ only in their
+// tables' definitions, connections and SQL dialect. No package outside store/
 // knows SQL: everything else goes through the functions of this package
 // (Import, LoadLatest, Diff, Audit, Decide, LoadAllowlist) over a Store.
 //

@@ -3,6 +3,8 @@ package translit
 import (
 	"strings"
 	"testing"
+
+	"github.com/embargo/embargo/internal/cputime"
 )
 
 // benchBytes runs f for the benchmark and reports, besides the wall-clock
@@ -11,11 +13,11 @@ import (
 func benchBytes(b *testing.B, n int, f func()) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		f()
 	}
-	if d := cpuTime() - start; d > 0 {
+	if d := cputime.Used() - start; d > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/d.Seconds()/1e6, "cpuMB/s")
 	}
 }

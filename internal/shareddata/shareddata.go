@@ -56,3 +56,14 @@ func Path(tb testing.TB, rel string) string {
 
 // Lists is the path of the directory of shipped lists.
 func Lists(tb testing.TB) string { return Path(tb, "lists") }
+
+// Read returns the content of rel (as Path finds it), skipping the test
+// or benchmark when it is absent.
+func Read(tb testing.TB, rel string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(Path(tb, rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}

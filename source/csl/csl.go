@@ -86,12 +86,7 @@
 package csl
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -100,6 +95,7 @@ import (
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/csvlist"
 )
 
 // Format describes the Consolidated Screening List CSV file.
@@ -154,13 +150,6 @@ var knownColumns = map[string]bool{
 	colCitizenship: true, colDOB: true, colNationality: true, colPOB: true, colInfoURL: true, colIDs: true,
 }
 
-var bom = []byte("\xef\xbb\xbf")
-
-func headerKey(s string) string {
-	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), `"' `))
-	return strings.ReplaceAll(entity.CleanSpace(s), " ", "_")
-}
-
 // isCSLHeader reports whether the header keys are the CSL's: name, source,
 // and _id or entity_number.
 func isCSLHeader(keys map[string]int) bool {
@@ -173,32 +162,11 @@ func isCSLHeader(keys map[string]int) bool {
 
 // Sniff reports whether head starts with the CSL header line.
 func Sniff(name string, head []byte) bool {
-	head = bytes.TrimPrefix(head, bom)
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
 	keys := map[string]int{}
-	for i, f := range strings.Split(string(bytes.TrimRight(head, "\r")), ",") {
-		keys[headerKey(f)] = i
+	for i, f := range strings.Split(string(csvlist.HeaderLine(head)), ",") {
+		keys[csvlist.HeaderKey(f)] = i
 	}
 	return isCSLHeader(keys)
-}
-
-// tailReader remembers the last byte it read and counts quotes, to tell a
-// file cut inside a quoted field.
-type tailReader struct {
-	r      io.Reader
-	last   byte
-	quotes int
-}
-
-func (t *tailReader) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	if n > 0 {
-		t.last = p[n-1]
-		t.quotes += bytes.Count(p[:n], []byte{'"'})
-	}
-	return n, err
 }
 
 // ErrNoName is the error of a row without a name.
@@ -207,29 +175,20 @@ var ErrNoName = errors.New("row has no name")
 type parser struct {
 	in     source.Input
 	emit   source.Emit
-	cols   map[string]int
-	header []string
-	extra  []int
-	count  map[string]int
+	cols   *csvlist.Columns
+	ids    csvlist.IDs
 	report source.Report
 }
 
 // Parse reads a Consolidated Screening List CSV file and emits one entity
 // per row.
 func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
-	p := &parser{in: in, emit: emit, count: map[string]int{}}
+	p := &parser{in: in, emit: emit, ids: csvlist.IDs{}}
 	if in.R == nil {
 		return p.report, fmt.Errorf("%s: no content: %w", in.Name, source.ErrNotList)
 	}
-	tail := &tailReader{r: in.R}
-	br := bufio.NewReaderSize(tail, 16<<10)
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
-	}
-	r := csv.NewReader(br)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = true
+	tail := csvlist.NewTailReader(in.R)
+	r, skipped := csvlist.NewReader(tail, nil)
 
 	head, err := r.Read()
 	if err == io.EOF {
@@ -238,89 +197,23 @@ func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Repor
 	if err != nil {
 		return p.report, fmt.Errorf("%s: header: %v: %w", in.Name, err, source.ErrNotList)
 	}
-	p.cols = map[string]int{}
-	for i, h := range head {
-		k := headerKey(h)
-		p.header = append(p.header, entity.CleanSpace(h))
-		if _, dup := p.cols[k]; dup || !knownColumns[k] {
-			p.extra = append(p.extra, i)
-			continue
+	p.cols = csvlist.NewColumns(head, entity.CleanSpace, func(h string) string {
+		if k := csvlist.HeaderKey(h); knownColumns[k] {
+			return k
 		}
-		p.cols[k] = i
-	}
-	if !isCSLHeader(p.cols) {
+		return ""
+	})
+	if !isCSLHeader(p.cols.Index) {
 		return p.report, fmt.Errorf("%s: line 1: not a Consolidated Screening List header: %w", in.Name, source.ErrNotList)
 	}
-
-	// Each row is handled when the next one has been read, so that a last
-	// row cut short by a truncated file is not emitted.
-	var prev []string
-	prevLine := 0
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
+	fields := len(p.cols.Labels)
+	return p.report, csvlist.Rows(ctx, in.Name, r, &p.report, p.row, func(line int, rec []string, start int64) error {
+		if !tail.EndsWithNewline() && (tail.EndsInsideQuotes(start+skipped) || len(rec) < fields) {
+			return fmt.Errorf("%s: line %d: last row ends after %d of %d fields: %w",
+				in.Name, line, len(rec), fields, source.ErrTruncated)
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return p.report, fmt.Errorf("%s: %w", in.Name, err)
-			}
-			if prev != nil {
-				if err := p.row(prevLine, prev); err != nil {
-					return p.report, err
-				}
-				prev = nil
-			}
-			p.report.Records++
-			p.report.Skip(source.Problem{File: in.Name, Line: pe.StartLine, Err: pe})
-			continue
-		}
-		if isBlank(rec) {
-			continue
-		}
-		line, _ := r.FieldPos(0)
-		if prev != nil {
-			if err := p.row(prevLine, prev); err != nil {
-				return p.report, err
-			}
-		}
-		p.report.Records++
-		if err := source.CheckContext(ctx, p.report.Records); err != nil {
-			return p.report, err
-		}
-		prev = append(prev[:0], rec...)
-		prevLine = line
-	}
-	if prev != nil {
-		if tail.last != '\n' && (tail.quotes%2 == 1 || len(prev) < len(p.header)) {
-			p.report.Records--
-			return p.report, fmt.Errorf("%s: line %d: last row ends after %d of %d fields: %w",
-				in.Name, prevLine, len(prev), len(p.header), source.ErrTruncated)
-		}
-		if err := p.row(prevLine, prev); err != nil {
-			return p.report, err
-		}
-	}
-	return p.report, nil
-}
-
-func isBlank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// get returns the cleaned value of a known column.
-func (p *parser) get(rec []string, key string) string {
-	i, ok := p.cols[key]
-	if !ok || i >= len(rec) {
-		return ""
-	}
-	return entity.CleanSpace(rec[i])
+		return nil
+	})
 }
 
 // splitList splits a multi-valued cell at ";".
@@ -362,7 +255,7 @@ func listCode(src string) string {
 
 // row turns one data row into an entity.
 func (p *parser) row(line int, rec []string) error {
-	get := func(k string) string { return p.get(rec, k) }
+	get := func(k string) string { return p.cols.Get(rec, k) }
 	b := &builder{e: &entity.Entity{Source: "csl"}}
 	e := b.e
 
@@ -464,16 +357,9 @@ func (p *parser) row(line int, rec []string) error {
 			b.note("Source list", lu)
 		}
 	}
-	for _, i := range p.extra {
-		if i < len(rec) {
-			b.note(p.header[i], entity.CleanSpace(rec[i]))
-		}
-	}
-	for i := len(p.header); i < len(rec); i++ {
-		b.note(fmt.Sprintf("Extra field %d", i+1), entity.CleanSpace(rec[i]))
-	}
-	if len(rec) < len(p.header) {
-		b.remark(fmt.Sprintf("Row has %d of %d columns", len(rec), len(p.header)))
+	b.remarks = p.cols.AppendExtras(b.remarks, rec)
+	if len(rec) < len(p.cols.Labels) {
+		b.remark(fmt.Sprintf("Row has %d of %d columns", len(rec), len(p.cols.Labels)))
 	}
 
 	id, num := get(colID), get(colEntityNum)
@@ -484,15 +370,12 @@ func (p *parser) row(line int, rec []string) error {
 		id = num
 		b.remark("No _id: the ID is the entity number")
 	default:
-		sum := sha256.Sum256([]byte(strings.ToUpper(src + "|" + get(colName) + "|" + get(colAddresses))))
-		id = hex.EncodeToString(sum[:6])
+		id = csvlist.Hash("", strings.ToUpper(src+"|"+get(colName)+"|"+get(colAddresses)))
 		b.remark("No _id nor entity number: the ID is a hash of list, name and addresses")
 	}
-	id = "csl-" + id
-	p.count[id]++
-	if n := p.count[id]; n > 1 {
+	id, n := p.ids.Next("csl-" + id)
+	if n > 1 {
 		b.remark(fmt.Sprintf("Repeats the _id of an earlier row (%d rows)", n))
-		id = fmt.Sprintf("%s-%d", id, n)
 	}
 	e.ID = id
 	e.Remarks = strings.Join(b.remarks, "; ")

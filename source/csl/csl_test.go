@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,46 +12,11 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func parseBytes(t testing.TB, name string, b []byte) ([]*entity.Entity, source.Report, error) {
-	t.Helper()
-	var out []*entity.Entity
-	rep, err := Parse(context.Background(), source.Input{Name: name, R: bytes.NewReader(b)}, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, rep, err
-}
-
-func byID(es []*entity.Entity, id string) *entity.Entity {
-	for _, e := range es {
-		if e.ID == id {
-			return e
-		}
-	}
-	return nil
-}
-
-func idStrings(e *entity.Entity) []string {
-	var out []string
-	for _, id := range e.Identifiers {
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s", id.Type, id.Value, id.Country, id.Currency, id.Note))
-	}
-	return out
-}
-
 func TestParseFixture(t *testing.T) {
-	es, rep, err := parseBytes(t, "consolidated.csv", readFixture(t, "consolidated.csv"))
+	es, rep, err := sourcetest.Collect(t, Parse, "consolidated.csv", sourcetest.ReadFixture(t, "consolidated.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +157,7 @@ func TestParseFixture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := byID(es, tt.id)
+			e := sourcetest.ByID(es)[tt.id]
 			if e == nil {
 				t.Fatalf("no entity %s", tt.id)
 			}
@@ -219,7 +183,7 @@ func TestParseFixture(t *testing.T) {
 			if e.ListedOn != tt.listedOn {
 				t.Errorf("listed on = %q, want %q", e.ListedOn, tt.listedOn)
 			}
-			if got := idStrings(e); !slices.Equal(got, tt.ids) {
+			if got := sourcetest.IDStrings(e); !slices.Equal(got, tt.ids) {
 				t.Errorf("identifiers = %q, want %q", got, tt.ids)
 			}
 			for _, r := range tt.remarks {
@@ -241,7 +205,7 @@ func TestParseFixture(t *testing.T) {
 }
 
 func TestParseProblemRows(t *testing.T) {
-	es, rep, err := parseBytes(t, "problems.csv", readFixture(t, "problems.csv"))
+	es, rep, err := sourcetest.Collect(t, Parse, "problems.csv", sourcetest.ReadFixture(t, "problems.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,19 +218,19 @@ func TestParseProblemRows(t *testing.T) {
 	if p := rep.Skipped[0]; p.Line != 3 || p.Record != "2" || p.Field != "name" || !errors.Is(p, ErrNoName) {
 		t.Errorf("problem = %+v", p)
 	}
-	if e := byID(es, "csl-1"); e == nil || !strings.Contains(e.Remarks, "new_column: kept") {
+	if e := sourcetest.ByID(es)["csl-1"]; e == nil || !strings.Contains(e.Remarks, "new_column: kept") {
 		t.Errorf("unknown column not kept: %+v", e)
 	}
-	if e := byID(es, "csl-1-2"); e == nil || !strings.Contains(e.Remarks, "Repeats the _id") {
+	if e := sourcetest.ByID(es)["csl-1-2"]; e == nil || !strings.Contains(e.Remarks, "Repeats the _id") {
 		t.Errorf("repeated _id: %+v", e)
 	}
-	if e := byID(es, "csl-3"); e == nil || !strings.Contains(e.Remarks, "Row has 6 of 30 columns") || e.Caption() != "SHORT, Row" {
+	if e := sourcetest.ByID(es)["csl-3"]; e == nil || !strings.Contains(e.Remarks, "Row has 6 of 30 columns") || e.Caption() != "SHORT, Row" {
 		t.Errorf("short row: %+v", e)
 	}
-	if e := byID(es, "csl-4"); e == nil || e.Caption() != "MULTI LINE, Name" {
+	if e := sourcetest.ByID(es)["csl-4"]; e == nil || e.Caption() != "MULTI LINE, Name" {
 		t.Errorf("multi-line row: %+v", e)
 	}
-	if e := byID(es, "csl-6"); e == nil || e.Caption() != "Only Alias Company" || !slices.Equal(e.Aliases(), []string{"Second Alias"}) ||
+	if e := sourcetest.ByID(es)["csl-6"]; e == nil || e.Caption() != "Only Alias Company" || !slices.Equal(e.Aliases(), []string{"Second Alias"}) ||
 		!strings.Contains(e.Remarks, "No name: the first of the alt_names stands for it") || e.Type != entity.Organization {
 		t.Errorf("row with only alt_names: %+v", e)
 	}
@@ -283,9 +247,9 @@ func TestParseProblemRows(t *testing.T) {
 
 func TestParseProblemLinesAreFileLines(t *testing.T) {
 	// A multi-line record moves the lines of the rows after it.
-	b := readFixture(t, "problems.csv")
+	b := sourcetest.ReadFixture(t, "problems.csv")
 	b = append(b, []byte(`"5","Specially Designated Nationals (SDN) - Treasury Department","5","Individual","SDGT",""`+"\n")...)
-	_, rep, err := parseBytes(t, "problems.csv", b)
+	_, rep, err := sourcetest.Collect(t, Parse, "problems.csv", b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,10 +259,10 @@ func TestParseProblemLinesAreFileLines(t *testing.T) {
 }
 
 func TestParseTruncatedFile(t *testing.T) {
-	b := bytes.TrimSuffix(readFixture(t, "consolidated.csv"), []byte("\n"))
+	b := bytes.TrimSuffix(sourcetest.ReadFixture(t, "consolidated.csv"), []byte("\n"))
 	last := bytes.LastIndexByte(b, '\n')
 	for _, cut := range []int{len(b) - 3, last + 30, last + 1 + bytes.Index(b[last+1:], []byte(`","`)) + 1} {
-		es, rep, err := parseBytes(t, "consolidated.csv", b[:cut])
+		es, rep, err := sourcetest.Collect(t, Parse, "consolidated.csv", b[:cut])
 		if !errors.Is(err, source.ErrTruncated) || !strings.Contains(err.Error(), "consolidated.csv") {
 			t.Errorf("cut at %d: err = %v, want ErrTruncated naming the file", cut, err)
 		}
@@ -306,16 +270,23 @@ func TestParseTruncatedFile(t *testing.T) {
 			t.Errorf("cut at %d: %d entities, %d records; want the 11 whole rows", cut, len(es), rep.Records)
 		}
 	}
-	if es, _, err := parseBytes(t, "consolidated.csv", b); err != nil || len(es) != 12 {
+	if es, _, err := sourcetest.Collect(t, Parse, "consolidated.csv", b); err != nil || len(es) != 12 {
 		t.Errorf("no final newline: %d entities, %v", len(es), err)
+	}
+	// A stray quote in an earlier, unquoted field (5" DISK) does not make
+	// a whole last row without a final newline look cut.
+	first := bytes.IndexByte(b, '\n') + 1
+	stray := slices.Concat(b[:first], []byte("99,x,99,Entity,,5\" DISK CORP"), bytes.Repeat([]byte(","), 23), []byte("\n"), b[first:])
+	if es, _, err := sourcetest.Collect(t, Parse, "consolidated.csv", stray); err != nil || len(es) != 13 {
+		t.Errorf("stray quote, no final newline: %d entities, %v", len(es), err)
 	}
 }
 
 func TestParseBOMAndCRLF(t *testing.T) {
-	b := readFixture(t, "consolidated.csv")
+	b := sourcetest.ReadFixture(t, "consolidated.csv")
 	crlf := append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))...)
-	want, _, _ := parseBytes(t, "a", b)
-	got, _, err := parseBytes(t, "a", crlf)
+	want, _, _ := sourcetest.Collect(t, Parse, "a", b)
+	got, _, err := sourcetest.Collect(t, Parse, "a", crlf)
 	if err != nil || len(got) != len(want) {
 		t.Fatalf("%d entities, %v", len(got), err)
 	}
@@ -327,38 +298,23 @@ func TestParseBOMAndCRLF(t *testing.T) {
 }
 
 func TestParseRejectsOtherFiles(t *testing.T) {
-	for name, in := range map[string]string{
+	sourcetest.RejectsOtherFiles(t, Parse, map[string]string{
 		"empty":  "",
 		"dpl":    "\"Name\"\t\"Street_Address\"\t\"City\"\n\"A\"\t\"B\"\t\"C\"\n",
 		"custom": "name,type,country\nACME,organization,IR\n",
 		"sdn":    "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n",
 		"xml":    "<?xml version=\"1.0\"?><sdnList/>",
-	} {
-		_, _, err := parseBytes(t, name, []byte(in))
-		if !errors.Is(err, source.ErrNotList) || !strings.Contains(err.Error(), name) {
-			t.Errorf("%s: err = %v, want ErrNotList naming the file", name, err)
-		}
-	}
+	})
 }
 
 func TestParseStopsOnEmitErrorAndCancellation(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "s", R: bytes.NewReader(readFixture(t, "consolidated.csv"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "s", R: bytes.NewReader(sourcetest.ReadFixture(t, "consolidated.csv"))})
 	var b bytes.Buffer
 	b.WriteString("_id,source,name\n")
 	for i := 0; i < 3000; i++ {
 		fmt.Fprintf(&b, "%d,Specially Designated Nationals (SDN) - Treasury Department,PERSON %d\n", i, i)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := Parse(ctx, source.Input{Name: "big", R: &b}, func(*entity.Entity) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, source.Input{Name: "big", R: &b})
 }
 
 func TestSniff(t *testing.T) {
@@ -366,8 +322,8 @@ func TestSniff(t *testing.T) {
 		name, head string
 		want       bool
 	}{
-		{"consolidated.csv", string(readFixture(t, "consolidated.csv")), true},
-		{"x.csv", string(readFixture(t, "problems.csv")), true},
+		{"consolidated.csv", string(sourcetest.ReadFixture(t, "consolidated.csv")), true},
+		{"x.csv", string(sourcetest.ReadFixture(t, "problems.csv")), true},
 		{"x.csv", "\xef\xbb\xbf_id,source,entity_number,type,programs,name\r\n", true},
 		{"x.csv", "", false},
 		{"x.csv", "name,type,country,birth_date\n", false},
@@ -401,7 +357,7 @@ func TestListCode(t *testing.T) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data := readFixture(b, "consolidated.csv")
+	data := sourcetest.ReadFixture(b, "consolidated.csv")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -73,12 +73,7 @@
 package custom
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -88,6 +83,7 @@ import (
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
 	"github.com/embargo/embargo/source/dpl"
+	"github.com/embargo/embargo/source/internal/csvlist"
 )
 
 // Format describes a firm's own blocklist CSV.
@@ -149,14 +145,10 @@ var foreignColumns = map[string]bool{
 	"ofsi_group_id": true,
 }
 
-var bom = []byte("\xef\xbb\xbf")
-
 // headerKey normalises a header cell: trimmed, lower case, spaces and
 // hyphens as underscores.
 func headerKey(s string) string {
-	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), `"' `))
-	s = strings.ReplaceAll(entity.CleanSpace(s), " ", "_")
-	return strings.ReplaceAll(s, "-", "_")
+	return strings.ReplaceAll(csvlist.HeaderKey(s), "-", "_")
 }
 
 // sniffDelimiter picks the delimiter the header line uses most, counting
@@ -214,11 +206,7 @@ func isBlocklistHeader(keys []string) bool {
 // column, at least one other documented column, and no column of another
 // list format.
 func Sniff(name string, head []byte) bool {
-	head = bytes.TrimPrefix(head, bom)
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	head = bytes.TrimRight(head, "\r")
+	head = csvlist.HeaderLine(head)
 	if len(head) == 0 {
 		return false
 	}
@@ -230,81 +218,26 @@ func Sniff(name string, head []byte) bool {
 	return isBlocklistHeader(keys)
 }
 
-// tailReader keeps the last bytes read, so that the parser can look at
-// the raw text of the last record.
-type tailReader struct {
-	r    io.Reader
-	n    int64
-	ring [1 << 16]byte
-}
-
-func (t *tailReader) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	for i := 0; i < n; {
-		at := int(t.n % int64(len(t.ring)))
-		c := copy(t.ring[at:], p[i:n])
-		i += c
-		t.n += int64(c)
-	}
-	return n, err
-}
-
-// endsInsideQuotes reports whether the text from offset off to the end
-// has an odd number of quotes and no final newline: the file stops inside
-// a quoted field. A last record longer than the ring is judged by its
-// last 64 KiB.
-func (t *tailReader) endsInsideQuotes(off int64) bool {
-	if t.n == 0 || t.ring[(t.n-1)%int64(len(t.ring))] == '\n' {
-		return false
-	}
-	if off < t.n-int64(len(t.ring)) {
-		off = t.n - int64(len(t.ring))
-	}
-	quotes := 0
-	for i := off; i < t.n; i++ {
-		if t.ring[i%int64(len(t.ring))] == '"' {
-			quotes++
-		}
-	}
-	return quotes%2 == 1
-}
-
 // ErrNoName is the error of a row without a name.
 var ErrNoName = errors.New("row has no name")
 
 type parser struct {
 	in     source.Input
 	emit   source.Emit
-	cols   map[string]int
-	header []string
-	extra  []int
-	count  map[string]int
+	cols   *csvlist.Columns
+	ids    csvlist.IDs
 	report source.Report
 }
 
 // Parse reads a blocklist CSV and emits one entity per row.
 func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
-	p := &parser{in: in, emit: emit, count: map[string]int{}}
+	p := &parser{in: in, emit: emit, ids: csvlist.IDs{}}
 	if in.R == nil {
 		return p.report, fmt.Errorf("%s: no content: %w", in.Name, source.ErrNotList)
 	}
-	tail := &tailReader{r: in.R}
-	br := bufio.NewReaderSize(tail, 16<<10)
-	var skipped int64
-	if b, _ := br.Peek(3); bytes.Equal(b, bom) {
-		br.Discard(3)
-		skipped = 3
-	}
+	tail := csvlist.NewTailReader(in.R)
 	// The delimiter is sniffed from the first line.
-	first, _ := br.Peek(16 << 10)
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
-	r := csv.NewReader(br)
-	r.Comma = sniffDelimiter(first)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = true
+	r, skipped := csvlist.NewReader(tail, sniffDelimiter)
 
 	var head []string
 	for {
@@ -315,83 +248,27 @@ func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Repor
 		if err != nil {
 			return p.report, fmt.Errorf("%s: header: %v: %w", in.Name, err, source.ErrNotList)
 		}
-		if !isBlank(rec) {
+		if !csvlist.IsBlank(rec) {
 			head = rec
 			break
 		}
 	}
-	p.cols = map[string]int{}
-	keys := make([]string, len(head))
-	for i, h := range head {
-		keys[i] = headerKey(h)
-		p.header = append(p.header, entity.CleanSpace(h))
-		col := synonyms[keys[i]]
-		if _, dup := p.cols[col]; dup || col == "" {
-			p.extra = append(p.extra, i)
-			continue
-		}
-		p.cols[col] = i
-	}
-	if _, ok := p.cols[colName]; !ok {
+	p.cols = csvlist.NewColumns(head, entity.CleanSpace, func(h string) string { return synonyms[headerKey(h)] })
+	if !p.cols.Has(colName) {
 		return p.report, fmt.Errorf("%s: the header has no name column: %w", in.Name, source.ErrNotList)
 	}
-	for _, k := range keys {
-		if foreignColumns[k] {
+	for _, h := range head {
+		if k := headerKey(h); foreignColumns[k] {
 			return p.report, fmt.Errorf("%s: the header has the column %q of another list format: %w", in.Name, k, source.ErrNotList)
 		}
 	}
-
-	// Each row is handled when the next one has been read, so that a last
-	// row cut short by a truncated file is not emitted.
-	var prev []string
-	prevLine := 0
-	var prevStart int64
-	for {
-		start := r.InputOffset() + skipped
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
+	return p.report, csvlist.Rows(ctx, in.Name, r, &p.report, p.row, func(line int, _ []string, start int64) error {
+		if tail.EndsInsideQuotes(start + skipped) {
+			return fmt.Errorf("%s: line %d: the last row ends inside a quoted field: %w",
+				in.Name, line, source.ErrTruncated)
 		}
-		if err != nil {
-			// With lenient quotes the reader reports only read errors.
-			return p.report, fmt.Errorf("%s: %w", in.Name, err)
-		}
-		if isBlank(rec) {
-			continue
-		}
-		line, _ := r.FieldPos(0)
-		if prev != nil {
-			if err := p.row(prevLine, prev); err != nil {
-				return p.report, err
-			}
-		}
-		p.report.Records++
-		if err := source.CheckContext(ctx, p.report.Records); err != nil {
-			return p.report, err
-		}
-		prev = append(prev[:0], rec...)
-		prevLine, prevStart = line, start
-	}
-	if prev != nil {
-		if tail.endsInsideQuotes(prevStart) {
-			p.report.Records--
-			return p.report, fmt.Errorf("%s: line %d: the last row ends inside a quoted field: %w",
-				in.Name, prevLine, source.ErrTruncated)
-		}
-		if err := p.row(prevLine, prev); err != nil {
-			return p.report, err
-		}
-	}
-	return p.report, nil
-}
-
-func isBlank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
+		return nil
+	})
 }
 
 // splitList splits a list cell at ";".
@@ -447,22 +324,13 @@ func parseIdentifier(s string) entity.Identifier {
 	return id
 }
 
-// get returns the cleaned value of a documented column.
-func (p *parser) get(rec []string, col string) string {
-	i, ok := p.cols[col]
-	if !ok || i >= len(rec) {
-		return ""
-	}
-	return entity.CleanSpace(rec[i])
-}
-
 // row turns one data row into an entity.
 func (p *parser) row(line int, rec []string) error {
-	get := func(col string) string { return p.get(rec, col) }
+	get := func(col string) string { return p.cols.Get(rec, col) }
 	userID := get(colID)
 	name := get(colName)
 	if name == "" {
-		p.report.Skip(source.Problem{File: p.in.Name, Line: line, Record: userID, Field: p.header[p.cols[colName]], Err: ErrNoName})
+		p.report.Skip(source.Problem{File: p.in.Name, Line: line, Record: userID, Field: p.cols.Label(colName), Err: ErrNoName})
 		return nil
 	}
 	e := &entity.Entity{Source: "custom"}
@@ -472,7 +340,7 @@ func (p *parser) row(line int, rec []string) error {
 			remarks = append(remarks, label+": "+v)
 		}
 	}
-	header := func(col string) string { return p.header[p.cols[col]] }
+	header := p.cols.Label
 
 	e.AddName(entity.Name{Full: name, Kind: entity.Primary})
 	for _, a := range splitList(get(colAliases)) {
@@ -543,31 +411,22 @@ func (p *parser) row(line int, rec []string) error {
 	if r := get(colRemarks); r != "" {
 		remarks = append([]string{r}, remarks...)
 	}
-	for _, i := range p.extra {
-		if i < len(rec) {
-			note(p.header[i], entity.CleanSpace(rec[i]))
-		}
-	}
-	for i := len(p.header); i < len(rec); i++ {
-		note(fmt.Sprintf("Extra field %d", i+1), entity.CleanSpace(rec[i]))
-	}
+	remarks = p.cols.AppendExtras(remarks, rec)
 
 	var id string
 	if userID != "" {
 		e.SourceIDs = []string{userID}
 		id = "custom-" + userID
 	} else {
-		sum := sha256.Sum256([]byte(strings.ToLower(name) + "|" + string(e.Type)))
-		id = "custom-" + hex.EncodeToString(sum[:6])
+		id = csvlist.Hash("custom-", strings.ToLower(name)+"|"+string(e.Type))
 	}
-	p.count[id]++
-	if n := p.count[id]; n > 1 {
+	id, n := p.ids.Next(id)
+	if n > 1 {
 		if userID != "" {
 			remarks = append(remarks, fmt.Sprintf("The id %s is used by %d rows", userID, n))
 		} else {
 			remarks = append(remarks, fmt.Sprintf("Another row has the same name and type (%d rows)", n))
 		}
-		id = fmt.Sprintf("%s-%d", id, n)
 	}
 	e.ID = id
 	e.Remarks = strings.Join(remarks, "; ")
@@ -578,8 +437,8 @@ func (p *parser) row(line int, rec []string) error {
 // headerOr returns the header text of a column, or its key when the file
 // has no such column.
 func headerOr(p *parser, col string) string {
-	if i, ok := p.cols[col]; ok {
-		return p.header[i]
+	if p.cols.Has(col) {
+		return p.cols.Label(col)
 	}
 	return col
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,46 +12,11 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func parseBytes(t testing.TB, name string, b []byte) ([]*entity.Entity, source.Report, error) {
-	t.Helper()
-	var out []*entity.Entity
-	rep, err := Parse(context.Background(), source.Input{Name: name, R: bytes.NewReader(b)}, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, rep, err
-}
-
-func byName(es []*entity.Entity, name string) *entity.Entity {
-	for _, e := range es {
-		if e.Caption() == name {
-			return e
-		}
-	}
-	return nil
-}
-
-func idStrings(e *entity.Entity) []string {
-	var out []string
-	for _, id := range e.Identifiers {
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s", id.Type, id.Value, id.Country, id.Currency, id.Note))
-	}
-	return out
-}
-
 func TestParseBlocklist(t *testing.T) {
-	es, rep, err := parseBytes(t, "blocklist.csv", readFixture(t, "blocklist.csv"))
+	es, rep, err := sourcetest.Collect(t, Parse, "blocklist.csv", sourcetest.ReadFixture(t, "blocklist.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +82,7 @@ func TestParseBlocklist(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := byName(es, tt.name)
+			e := sourcetest.ByName(es, tt.name)
 			if e == nil {
 				t.Fatalf("no entity %q", tt.name)
 			}
@@ -141,7 +105,7 @@ func TestParseBlocklist(t *testing.T) {
 			if !slices.Equal(e.Countries, tt.countries) || !slices.Equal(e.Nationalities, tt.nats) {
 				t.Errorf("countries %v, nationalities %v; want %v, %v", e.Countries, e.Nationalities, tt.countries, tt.nats)
 			}
-			if got := idStrings(e); !slices.Equal(got, tt.ids) {
+			if got := sourcetest.IDStrings(e); !slices.Equal(got, tt.ids) {
 				t.Errorf("identifiers = %q, want %q", got, tt.ids)
 			}
 			if !slices.Equal(e.Programs, tt.programs) || e.ListedOn != tt.listedOn {
@@ -158,7 +122,7 @@ func TestParseBlocklist(t *testing.T) {
 }
 
 func TestParseReportsRowWithoutName(t *testing.T) {
-	_, rep, err := parseBytes(t, "blocklist.csv", readFixture(t, "blocklist.csv"))
+	_, rep, err := sourcetest.Collect(t, Parse, "blocklist.csv", sourcetest.ReadFixture(t, "blocklist.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +136,7 @@ func TestParseReportsRowWithoutName(t *testing.T) {
 }
 
 func TestParseSameNameRowsGetDistinctIDs(t *testing.T) {
-	es, _, err := parseBytes(t, "blocklist.csv", readFixture(t, "blocklist.csv"))
+	es, _, err := sourcetest.Collect(t, Parse, "blocklist.csv", sourcetest.ReadFixture(t, "blocklist.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,8 +154,8 @@ func TestParseSameNameRowsGetDistinctIDs(t *testing.T) {
 func TestParseIDsDoNotDependOnRowOrder(t *testing.T) {
 	a := "name,type\nFirst Person,person\nSecond Company Ltd,organization\n"
 	b := "name,type\nAnother,person\nsecond   company LTD,organization\nFirst Person,person\n"
-	esA, _, _ := parseBytes(t, "a", []byte(a))
-	esB, _, _ := parseBytes(t, "b", []byte(b))
+	esA, _, _ := sourcetest.Collect(t, Parse, "a", []byte(a))
+	esB, _, _ := sourcetest.Collect(t, Parse, "b", []byte(b))
 	if esA[0].ID != esB[2].ID || esA[1].ID != esB[1].ID {
 		t.Errorf("IDs changed: %s %s / %s %s", esA[0].ID, esA[1].ID, esB[2].ID, esB[1].ID)
 	}
@@ -220,7 +184,7 @@ func TestParseDelimitersAndBOM(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			es, rep, err := parseBytes(t, tt.file, readFixture(t, tt.file))
+			es, rep, err := sourcetest.Collect(t, Parse, tt.file, sourcetest.ReadFixture(t, tt.file))
 			if err != nil || len(rep.Skipped) != 0 {
 				t.Fatalf("err %v, skipped %v", err, rep.Skipped)
 			}
@@ -237,9 +201,9 @@ func TestParseDelimitersAndBOM(t *testing.T) {
 }
 
 func TestParseCRLFIsLF(t *testing.T) {
-	b := readFixture(t, "blocklist.csv")
-	want, _, _ := parseBytes(t, "a", b)
-	got, rep, err := parseBytes(t, "a", bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
+	b := sourcetest.ReadFixture(t, "blocklist.csv")
+	want, _, _ := sourcetest.Collect(t, Parse, "a", b)
+	got, rep, err := sourcetest.Collect(t, Parse, "a", bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
 	if err != nil || len(got) != len(want) || rep.Skipped[0].Line != 7 {
 		t.Fatalf("%d entities, %v, %v", len(got), rep.Skipped, err)
 	}
@@ -253,7 +217,7 @@ func TestParseCRLFIsLF(t *testing.T) {
 
 func TestParseTruncatedFile(t *testing.T) {
 	b := []byte("name,remarks\nFirst,\"a remark\"\nSecond,\"a remark cut sho")
-	es, rep, err := parseBytes(t, "cut.csv", b)
+	es, rep, err := sourcetest.Collect(t, Parse, "cut.csv", b)
 	if !errors.Is(err, source.ErrTruncated) || !strings.Contains(err.Error(), "cut.csv") {
 		t.Errorf("err = %v, want ErrTruncated naming the file", err)
 	}
@@ -266,14 +230,14 @@ func TestParseTruncatedFile(t *testing.T) {
 		"name,remarks\nPipe 5\" Ltd,x\nSecond,\"whole\"",
 		"name,type,remarks\nFirst,person",
 	} {
-		if _, _, err := parseBytes(t, "ok.csv", []byte(in)); err != nil {
+		if _, _, err := sourcetest.Collect(t, Parse, "ok.csv", []byte(in)); err != nil {
 			t.Errorf("%q: %v", in, err)
 		}
 	}
 }
 
 func TestParseRejectsOtherFiles(t *testing.T) {
-	for name, in := range map[string]string{
+	sourcetest.RejectsOtherFiles(t, Parse, map[string]string{
 		"empty":     "",
 		"blank":     "\n,,,\n",
 		"no name":   "id,type,country\n1,person,IR\n",
@@ -281,32 +245,17 @@ func TestParseRejectsOtherFiles(t *testing.T) {
 		"dpl":       "\"Name\"\t\"Street_Address\"\t\"Effective_Date\"\t\"FR_Citation\"\n\"A\"\t\"B\"\t\"01/01/2020\"\t\"\"\n",
 		"ftm":       "id,schema,name,aliases,birth_date,countries,dataset\nx,Person,A,,,,\n",
 		"benchmark": "full_name,first_name,last_name,date_of_birth\nA B,A,B,\n",
-	} {
-		_, _, err := parseBytes(t, name, []byte(in))
-		if !errors.Is(err, source.ErrNotList) || !strings.Contains(err.Error(), name) {
-			t.Errorf("%s: err = %v, want ErrNotList naming the file", name, err)
-		}
-	}
+	})
 }
 
 func TestParseStopsOnEmitErrorAndCancellation(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "s", R: bytes.NewReader(readFixture(t, "blocklist.csv"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "s", R: bytes.NewReader(sourcetest.ReadFixture(t, "blocklist.csv"))})
 	var b bytes.Buffer
 	b.WriteString("name,type\n")
 	for i := 0; i < 3000; i++ {
 		fmt.Fprintf(&b, "Person %d,person\n", i)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := Parse(ctx, source.Input{Name: "big", R: &b}, func(*entity.Entity) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, source.Input{Name: "big", R: &b})
 }
 
 func TestParseIdentifier(t *testing.T) {
@@ -337,9 +286,9 @@ func TestSniff(t *testing.T) {
 		name, head string
 		want       bool
 	}{
-		{"blocklist.csv", string(readFixture(t, "blocklist.csv")), true},
-		{"x.csv", string(readFixture(t, "semicolon.csv")), true},
-		{"x.csv", string(readFixture(t, "tab.csv")), true},
+		{"blocklist.csv", string(sourcetest.ReadFixture(t, "blocklist.csv")), true},
+		{"x.csv", string(sourcetest.ReadFixture(t, "semicolon.csv")), true},
+		{"x.csv", string(sourcetest.ReadFixture(t, "tab.csv")), true},
 		{"x.csv", "Name,Date of Birth\nA,1970\n", true},
 		{"x.csv", "name\nA\n", false},
 		{"x.csv", "", false},
@@ -360,7 +309,7 @@ func TestSniff(t *testing.T) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data := readFixture(b, "blocklist.csv")
+	data := sourcetest.ReadFixture(b, "blocklist.csv")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

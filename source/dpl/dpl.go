@@ -82,8 +82,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -94,6 +92,7 @@ import (
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/csvlist"
 )
 
 // URL is the publisher's page for the Denied Persons List.
@@ -134,15 +133,6 @@ var knownColumns = map[string]bool{
 	colEffective: true, colExpiration: true, colStandard: true, colLastUpdate: true, colAction: true, colFR: true,
 }
 
-var bom = []byte("\xef\xbb\xbf")
-
-// headerKey normalises a header cell: quotes and spaces trimmed, lower
-// case, inner spaces as underscores.
-func headerKey(s string) string {
-	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), `"' `))
-	return strings.ReplaceAll(entity.CleanSpace(s), " ", "_")
-}
-
 // headerDelimiter picks the delimiter of a header line: tab, else comma.
 func headerDelimiter(line []byte) byte {
 	if bytes.IndexByte(line, '\t') >= 0 {
@@ -168,12 +158,7 @@ func isDPLHeader(keys []string) bool {
 
 // Sniff reports whether head starts with the DPL header line.
 func Sniff(name string, head []byte) bool {
-	head = bytes.TrimPrefix(head, bom)
-	line := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		line = head[:i]
-	}
-	line = bytes.TrimRight(line, "\r")
+	line := csvlist.HeaderLine(head)
 	if len(line) == 0 {
 		return false
 	}
@@ -181,7 +166,7 @@ func Sniff(name string, head []byte) bool {
 	fields, _ := splitLine(string(line), delim, nil)
 	keys := make([]string, len(fields))
 	for i, f := range fields {
-		keys[i] = headerKey(f)
+		keys[i] = csvlist.HeaderKey(f)
 	}
 	return isDPLHeader(keys)
 }
@@ -425,20 +410,18 @@ var ErrNoName = errors.New("row has no name")
 type parser struct {
 	in      source.Input
 	emit    source.Emit
-	cols    map[string]int
-	header  []string
-	extra   []int          // indexes of unknown columns
+	cols    *csvlist.Columns
 	seen    map[string]int // ID -> line of its first row
-	count   map[string]int // ID -> rows so far
-	latest  string         // latest plausible Last_Update, ISO
-	horizon string         // Last_Update after this is a typing error
+	ids     csvlist.IDs
+	latest  string // latest plausible Last_Update, ISO
+	horizon string // Last_Update after this is a typing error
 	report  source.Report
 }
 
 // Parse reads a Denied Persons List file and emits one entity per row.
 func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
 	p := &parser{
-		in: in, emit: emit, seen: map[string]int{}, count: map[string]int{},
+		in: in, emit: emit, seen: map[string]int{}, ids: csvlist.IDs{},
 		horizon: time.Now().UTC().AddDate(0, 0, 1).Format("2006-01-02"),
 	}
 	if in.R == nil {
@@ -459,7 +442,7 @@ func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Repor
 			return p.report, fmt.Errorf("%s: %w", in.Name, err)
 		}
 		if lr.line == 1 {
-			line = bytes.TrimPrefix(line, bom)
+			line = bytes.TrimPrefix(line, csvlist.BOM)
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			head = line
@@ -468,18 +451,16 @@ func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Repor
 	}
 	delim := headerDelimiter(head)
 	header, _ := splitLine(string(head), delim, nil)
-	p.cols = map[string]int{}
-	for i, h := range header {
-		k := headerKey(h)
-		p.header = append(p.header, entity.CleanSpace(strings.Trim(strings.TrimSpace(h), `"`)))
-		if _, dup := p.cols[k]; dup || !knownColumns[k] {
-			p.extra = append(p.extra, i)
-			continue
-		}
-		p.cols[k] = i
-	}
-	keys := make([]string, 0, len(p.cols))
-	for k := range p.cols {
+	p.cols = csvlist.NewColumns(header,
+		func(h string) string { return entity.CleanSpace(strings.Trim(strings.TrimSpace(h), `"`)) },
+		func(h string) string {
+			if k := csvlist.HeaderKey(h); knownColumns[k] {
+				return k
+			}
+			return ""
+		})
+	keys := make([]string, 0, len(p.cols.Index))
+	for k := range p.cols.Index {
 		keys = append(keys, k)
 	}
 	if !isDPLHeader(keys) {
@@ -521,22 +502,12 @@ func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Repor
 	return p.report, nil
 }
 
-// field returns the cleaned value of a known column, "" when the row is
-// too short or the file has no such column.
-func (p *parser) field(fields []string, key string) string {
-	i, ok := p.cols[key]
-	if !ok || i >= len(fields) {
-		return ""
-	}
-	return clean(fields[i])
-}
-
 // row turns one data row into an entity.
 func (p *parser) row(line int, fields []string, unclosed bool) error {
-	rawName := p.field(fields, colName)
+	rawName := p.cols.Get(fields, colName)
 	names, typ := ParseName(rawName)
 	if len(names) == 0 {
-		p.report.Skip(source.Problem{File: p.in.Name, Line: line, Field: p.header[p.cols[colName]], Err: ErrNoName})
+		p.report.Skip(source.Problem{File: p.in.Name, Line: line, Field: p.cols.Label(colName), Err: ErrNoName})
 		return nil
 	}
 	e := &entity.Entity{Source: "dpl", Type: typ, Names: names, Programs: []string{Program}, URL: URL}
@@ -550,9 +521,9 @@ func (p *parser) row(line int, fields []string, unclosed bool) error {
 		note("Listed as", rawName)
 	}
 
-	street, city := p.field(fields, colStreet), p.field(fields, colCity)
-	state, postal := p.field(fields, colState), p.field(fields, colPostal)
-	countryRaw := p.field(fields, colCountry)
+	street, city := p.cols.Get(fields, colStreet), p.cols.Get(fields, colCity)
+	state, postal := p.cols.Get(fields, colState), p.cols.Get(fields, colPostal)
+	countryRaw := p.cols.Get(fields, colCountry)
 	cc, region := "", state
 	switch {
 	case countryRaw != "":
@@ -585,24 +556,24 @@ func (p *parser) row(line int, fields []string, unclosed bool) error {
 		e.AddIdentifier(entity.Identifier{Type: entity.Other, Value: n, Country: "us", Note: InmateNote})
 	}
 
-	if eff := p.field(fields, colEffective); eff != "" {
+	if eff := p.cols.Get(fields, colEffective); eff != "" {
 		if d, ok := parseDate(eff); ok {
 			e.ListedOn = d.String()
 		} else {
 			note("Effective date", eff)
 		}
 	}
-	if exp := p.field(fields, colExpiration); exp != "" {
+	if exp := p.cols.Get(fields, colExpiration); exp != "" {
 		if d, ok := parseDate(exp); ok {
 			note("Expiration date", d.String())
 		} else {
 			note("Expiration date", exp)
 		}
 	}
-	note("Standard order", p.field(fields, colStandard))
-	note("Action", p.field(fields, colAction))
-	note("Federal Register", p.field(fields, colFR))
-	if lu := p.field(fields, colLastUpdate); lu != "" {
+	note("Standard order", p.cols.Get(fields, colStandard))
+	note("Action", p.cols.Get(fields, colAction))
+	note("Federal Register", p.cols.Get(fields, colFR))
+	if lu := p.cols.Get(fields, colLastUpdate); lu != "" {
 		if d, ok := parseDate(lu); ok {
 			iso := d.String()
 			note("Last update", iso)
@@ -613,30 +584,19 @@ func (p *parser) row(line int, fields []string, unclosed bool) error {
 			note("Last update", lu)
 		}
 	}
-	for _, i := range p.extra {
-		if i < len(fields) {
-			note(p.header[i], clean(fields[i]))
-		}
-	}
-	if len(fields) > len(p.header) {
-		for i := len(p.header); i < len(fields); i++ {
-			note(fmt.Sprintf("Extra field %d", i+1), clean(fields[i]))
-		}
-	}
-	if len(fields) < len(p.header) {
-		remarks = append(remarks, fmt.Sprintf("Row has %d of %d columns", len(fields), len(p.header)))
+	remarks = p.cols.AppendExtras(remarks, fields)
+	if len(fields) < len(p.cols.Labels) {
+		remarks = append(remarks, fmt.Sprintf("Row has %d of %d columns", len(fields), len(p.cols.Labels)))
 	}
 	if unclosed {
 		remarks = append(remarks, "Row has an unclosed quote")
 	}
 
-	sum := sha256.Sum256([]byte(strings.ToUpper(strings.Join([]string{
-		rawName, street, city, state, countryRaw, postal}, "|"))))
-	id := "dpl-" + hex.EncodeToString(sum[:6])
-	p.count[id]++
-	if n := p.count[id]; n > 1 {
-		remarks = append(remarks, fmt.Sprintf("Repeats the row on line %d", p.seen[id]))
-		id = fmt.Sprintf("%s-%d", id, n)
+	first := csvlist.Hash("dpl-", strings.ToUpper(strings.Join([]string{
+		rawName, street, city, state, countryRaw, postal}, "|")))
+	id, n := p.ids.Next(first)
+	if n > 1 {
+		remarks = append(remarks, fmt.Sprintf("Repeats the row on line %d", p.seen[first]))
 	} else {
 		p.seen[id] = line
 	}

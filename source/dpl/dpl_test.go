@@ -2,10 +2,8 @@ package dpl
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,40 +11,11 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
-// parseBytes parses b and returns the entities by primary name (the last
-// one wins for repeated names), in order, and the report.
-func parseBytes(t testing.TB, name string, b []byte) ([]*entity.Entity, source.Report, error) {
-	t.Helper()
-	var out []*entity.Entity
-	rep, err := Parse(context.Background(), source.Input{Name: name, R: bytes.NewReader(b)}, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, rep, err
-}
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func byName(es []*entity.Entity, name string) *entity.Entity {
-	for _, e := range es {
-		if e.Caption() == name {
-			return e
-		}
-	}
-	return nil
-}
-
 func TestParseSampleRows(t *testing.T) {
-	es, rep, err := parseBytes(t, "sample.txt", readFixture(t, "sample.txt"))
+	es, rep, err := sourcetest.Collect(t, Parse, "sample.txt", sourcetest.ReadFixture(t, "sample.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +86,7 @@ func TestParseSampleRows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := byName(es, tt.name)
+			e := sourcetest.ByName(es, tt.name)
 			if e == nil {
 				t.Fatalf("no entity named %q", tt.name)
 			}
@@ -164,7 +133,7 @@ func TestParseSampleRows(t *testing.T) {
 }
 
 func TestParseReportsRowWithoutName(t *testing.T) {
-	_, rep, err := parseBytes(t, "sample.txt", readFixture(t, "sample.txt"))
+	_, rep, err := sourcetest.Collect(t, Parse, "sample.txt", sourcetest.ReadFixture(t, "sample.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +147,7 @@ func TestParseReportsRowWithoutName(t *testing.T) {
 }
 
 func TestParseRepeatedRowsGetDistinctIDs(t *testing.T) {
-	es, _, err := parseBytes(t, "sample.txt", readFixture(t, "sample.txt"))
+	es, _, err := sourcetest.Collect(t, Parse, "sample.txt", sourcetest.ReadFixture(t, "sample.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,15 +177,15 @@ func TestParseIDsAreStable(t *testing.T) {
 	row1 := "\"AL EXAMPLE AIRLINES\"\t\"P.O. BOX 1\"\t\"DUBAI\"\t\"\"\t\"AE\"\t\"\"\t\"05/13/2022\"\t\"11/09/2022\"\t\"Y\"\t\"2022-05-18\"\t\"\"\t\"\"\n"
 	row1b := strings.Replace(row1, "05/13/2022", "11/09/2022", 1)
 	row2 := "\"OTHER PERSON\"\t\"1 ST\"\t\"TOWN\"\t\"TX\"\t\"\"\t\"\"\t\"01/01/2020\"\t\"\"\t\"Y\"\t\"2020-01-01\"\t\"\"\t\"\"\n"
-	es1, _, _ := parseBytes(t, "a", []byte(a+row1+row2))
-	es2, _, _ := parseBytes(t, "b", []byte(a+row2+row1b))
-	if byName(es1, "AL EXAMPLE AIRLINES").ID != byName(es2, "AL EXAMPLE AIRLINES").ID {
+	es1, _, _ := sourcetest.Collect(t, Parse, "a", []byte(a+row1+row2))
+	es2, _, _ := sourcetest.Collect(t, Parse, "b", []byte(a+row2+row1b))
+	if sourcetest.ByName(es1, "AL EXAMPLE AIRLINES").ID != sourcetest.ByName(es2, "AL EXAMPLE AIRLINES").ID {
 		t.Errorf("ID changed with the effective date or the row order")
 	}
 }
 
 func TestParsePublishedIsLatestPlausibleUpdate(t *testing.T) {
-	_, rep, err := parseBytes(t, "sample.txt", readFixture(t, "sample.txt"))
+	_, rep, err := sourcetest.Collect(t, Parse, "sample.txt", sourcetest.ReadFixture(t, "sample.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +196,7 @@ func TestParsePublishedIsLatestPlausibleUpdate(t *testing.T) {
 }
 
 func TestParseKeepsDamageToItsRow(t *testing.T) {
-	es, rep, err := parseBytes(t, "ragged.txt", readFixture(t, "ragged.txt"))
+	es, rep, err := sourcetest.Collect(t, Parse, "ragged.txt", sourcetest.ReadFixture(t, "ragged.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,24 +206,24 @@ func TestParseKeepsDamageToItsRow(t *testing.T) {
 	if !strings.Contains(es[0].Remarks, "Row has 11 of 12 columns") {
 		t.Errorf("broken-quote row remarks = %q", es[0].Remarks)
 	}
-	short := byName(es, "SHORT ROW PERSON")
+	short := sourcetest.ByName(es, "SHORT ROW PERSON")
 	if short == nil || !strings.Contains(short.Remarks, "Row has 2 of 12 columns") || short.Addresses[0].Street != "2 MAIN ST" {
 		t.Errorf("short row = %+v", short)
 	}
-	next := byName(es, "NEXT ROW PERSON")
+	next := sourcetest.ByName(es, "NEXT ROW PERSON")
 	if next == nil || next.ListedOn != "2020-01-02" || !strings.Contains(next.Remarks, "Extra field 13: EXTRA") {
 		t.Errorf("row after the damage = %+v", next)
 	}
 }
 
 func TestParseSkipsOverlongLine(t *testing.T) {
-	b := readFixture(t, "sample.txt")
+	b := sourcetest.ReadFixture(t, "sample.txt")
 	head := b[:bytes.IndexByte(b, '\n')+1]
 	var in bytes.Buffer
 	in.Write(head)
 	in.WriteString("\"HUGE\"\t\"" + strings.Repeat("X", maxLine+10) + "\"\n")
 	in.Write(b[len(head):])
-	es, rep, err := parseBytes(t, "long.txt", in.Bytes())
+	es, rep, err := sourcetest.Collect(t, Parse, "long.txt", in.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,20 +231,20 @@ func TestParseSkipsOverlongLine(t *testing.T) {
 		!errors.Is(rep.Skipped[0], errLineTooLong) || rep.Skipped[1].Line != 10 {
 		t.Errorf("%d entities, %d records, skipped %v", len(es), rep.Records, rep.Skipped)
 	}
-	_, _, err = parseBytes(t, "long.txt", []byte(strings.Repeat("N", maxLine+1)))
+	_, _, err = sourcetest.Collect(t, Parse, "long.txt", []byte(strings.Repeat("N", maxLine+1)))
 	if !errors.Is(err, source.ErrNotList) {
 		t.Errorf("overlong header: %v", err)
 	}
 }
 
 func TestParseBOMAndCRLF(t *testing.T) {
-	b := readFixture(t, "sample.txt")
-	want, _, err := parseBytes(t, "sample.txt", b)
+	b := sourcetest.ReadFixture(t, "sample.txt")
+	want, _, err := sourcetest.Collect(t, Parse, "sample.txt", b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	crlf := append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))...)
-	got, rep, err := parseBytes(t, "sample.txt", crlf)
+	got, rep, err := sourcetest.Collect(t, Parse, "sample.txt", crlf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +259,7 @@ func TestParseBOMAndCRLF(t *testing.T) {
 }
 
 func TestParseTruncatedFile(t *testing.T) {
-	b := readFixture(t, "sample.txt")
+	b := sourcetest.ReadFixture(t, "sample.txt")
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	last := bytes.LastIndexByte(b, '\n')
 	for _, cut := range []int{
@@ -298,7 +267,7 @@ func TestParseTruncatedFile(t *testing.T) {
 		last + 1 + 40, // inside an early field of the last row
 		bytes.LastIndex(b, []byte("\t\"Y\"")) + 4, // right after a closing quote
 	} {
-		_, rep, err := parseBytes(t, "sample.txt", b[:cut])
+		_, rep, err := sourcetest.Collect(t, Parse, "sample.txt", b[:cut])
 		if !errors.Is(err, source.ErrTruncated) || !strings.Contains(err.Error(), "sample.txt") {
 			t.Errorf("cut at %d: err = %v, want ErrTruncated naming the file", cut, err)
 		}
@@ -307,13 +276,13 @@ func TestParseTruncatedFile(t *testing.T) {
 		}
 	}
 	// A last row without a newline but with every field is whole.
-	if _, _, err := parseBytes(t, "sample.txt", b); err != nil {
+	if _, _, err := sourcetest.Collect(t, Parse, "sample.txt", b); err != nil {
 		t.Errorf("no final newline: %v", err)
 	}
 }
 
 func TestParseRejectsOtherFiles(t *testing.T) {
-	for name, in := range map[string]string{
+	sourcetest.RejectsOtherFiles(t, Parse, map[string]string{
 		"empty":      "",
 		"blank":      "\n\n  \n",
 		"csl":        "_id,source,entity_number,type,programs,name,title,addresses\n\"1\",\"x\",\"1\",\"\",\"\",\"A\",\"\",\"\"\n",
@@ -322,36 +291,20 @@ func TestParseRejectsOtherFiles(t *testing.T) {
 		"name only":  "\"Name\"\n\"JOHN\"\n",
 		"binary":     "\x00\x01\x02",
 		"header rot": "\"Nome\"\t\"Street\"\n",
-	} {
-		_, _, err := parseBytes(t, name, []byte(in))
-		if !errors.Is(err, source.ErrNotList) || !strings.Contains(err.Error(), name) {
-			t.Errorf("%s: err = %v, want ErrNotList naming the file", name, err)
-		}
-	}
+	})
 }
 
 func TestParseStopsOnEmitError(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "s", R: bytes.NewReader(readFixture(t, "sample.txt"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "s", R: bytes.NewReader(sourcetest.ReadFixture(t, "sample.txt"))})
 }
 
 func TestParseHonoursCancellation(t *testing.T) {
 	var b bytes.Buffer
-	b.Write(readFixture(t, "sample.txt")[:bytes.IndexByte(readFixture(t, "sample.txt"), '\n')+1])
+	b.Write(sourcetest.ReadFixture(t, "sample.txt")[:bytes.IndexByte(sourcetest.ReadFixture(t, "sample.txt"), '\n')+1])
 	for i := 0; i < 3000; i++ {
 		fmt.Fprintf(&b, "\"PERSON NUMBER %d\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"\"\t\"01/01/2020\"\t\"\"\t\"Y\"\t\"2020-01-01\"\t\"\"\t\"\"\n", i)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := Parse(ctx, source.Input{Name: "big", R: &b}, func(*entity.Entity) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, source.Input{Name: "big", R: &b})
 }
 
 func TestSniff(t *testing.T) {
@@ -360,8 +313,8 @@ func TestSniff(t *testing.T) {
 		head string
 		want bool
 	}{
-		{"dpl.txt", string(readFixture(t, "sample.txt")), true},
-		{"dpl.txt", "\xef\xbb\xbf" + string(readFixture(t, "sample.txt")), true},
+		{"dpl.txt", string(sourcetest.ReadFixture(t, "sample.txt")), true},
+		{"dpl.txt", "\xef\xbb\xbf" + string(sourcetest.ReadFixture(t, "sample.txt")), true},
 		{"x", "Name\tStreet_Address\tCity\tState\tCountry\tPostal_Code\tEffective_Date\tExpiration_Date\tStandard_Order\tLast_Update\tAction\tFR_Citation\r\n", true},
 		{"dpl.txt", "", false},
 		{"dpl.txt", "name,type,country,birth_date\nACME,organization,IR,\n", false},

@@ -11,6 +11,7 @@ import (
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 const realFile = "lists/us-bis-dpl-2022-09-07.txt"
@@ -24,7 +25,7 @@ func TestParseRealFile(t *testing.T) {
 	if !Sniff("us-bis-dpl-2022-09-07.txt", b[:min(len(b), 64<<10)]) {
 		t.Error("Sniff does not recognise the real file")
 	}
-	es, rep, err := parseBytes(t, path, b)
+	es, rep, err := sourcetest.Collect(t, Parse, path, b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,10 +125,7 @@ func TestParseRealFile(t *testing.T) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile(shareddata.Path(b, realFile))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := shareddata.Read(b, realFile)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

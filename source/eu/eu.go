@@ -51,17 +51,16 @@ package eu
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/field"
+	"github.com/embargo/embargo/source/internal/xmltree"
 )
 
 // FormatName is the name of the format, SourceName the default source.
@@ -89,7 +88,7 @@ func Format() source.Format {
 // an XML document whose root element is "export" in the FSF namespace or
 // holding sanctionEntity elements. The name is not used.
 func Sniff(name string, head []byte) bool {
-	root, rest := rootElement(head)
+	root, rest := xmltree.RootElement(head)
 	if root != "export" {
 		return false
 	}
@@ -101,49 +100,6 @@ func Sniff(name string, head []byte) bool {
 	return bytes.Contains(rest, []byte("<sanctionEntity"))
 }
 
-// rootElement returns the local name of the first element in head,
-// skipping the XML declaration, processing instructions, comments, a
-// DOCTYPE and white space, and the bytes from that element on. It returns
-// "" when head starts with anything else.
-func rootElement(head []byte) (string, []byte) {
-	b := bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	for {
-		b = bytes.TrimLeft(b, " \t\r\n")
-		switch {
-		case bytes.HasPrefix(b, []byte("<?")):
-			i := bytes.Index(b, []byte("?>"))
-			if i < 0 {
-				return "", nil
-			}
-			b = b[i+2:]
-		case bytes.HasPrefix(b, []byte("<!--")):
-			i := bytes.Index(b, []byte("-->"))
-			if i < 0 {
-				return "", nil
-			}
-			b = b[i+3:]
-		case bytes.HasPrefix(b, []byte("<!")):
-			i := bytes.IndexByte(b, '>')
-			if i < 0 {
-				return "", nil
-			}
-			b = b[i+1:]
-		case bytes.HasPrefix(b, []byte("<")):
-			end := bytes.IndexAny(b[1:], " \t\r\n/>")
-			if end < 0 {
-				return "", nil
-			}
-			name := string(b[1 : 1+end])
-			if i := strings.IndexByte(name, ':'); i >= 0 {
-				name = name[i+1:]
-			}
-			return name, b
-		default:
-			return "", nil
-		}
-	}
-}
-
 // Parse reads an FSF export and emits one entity per sanctionEntity. A
 // record with neither logicalId nor euReferenceNumber, or with no name, is
 // reported in Report.Skipped. A file whose root is not an FSF "export", or
@@ -151,72 +107,27 @@ func rootElement(head []byte) (string, []byte) {
 // inside an element, source.ErrTruncated.
 func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
 	var rep source.Report
-	if err := ctx.Err(); err != nil {
+	d, err := xmltree.Open(ctx, in, false)
+	if err != nil {
 		return rep, err
 	}
-	if in.R == nil {
-		return rep, fmt.Errorf("%s: no content: %w", in.Name, source.ErrNotList)
+	se, err := d.Root(in.Name, "an EU FSF XML file")
+	if err != nil {
+		return rep, err
 	}
-	d := newDecoder(in.R)
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return rep, fmt.Errorf("%s: no XML element: %w", in.Name, source.ErrNotList)
-		}
-		if err != nil {
-			return rep, fmt.Errorf("%s:%d: not an EU FSF XML file: %w: %w", in.Name, syntaxLine(d, err), source.ErrNotList, err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if se.Name.Local != "export" {
-			return rep, fmt.Errorf("%s: root element is <%s>, not <export>: %w", in.Name, se.Name.Local, source.ErrNotList)
-		}
-		if ns := se.Name.Space; ns != "" && !knownNamespace(ns) {
-			return rep, fmt.Errorf("%s: root element <export> is in namespace %q, not the FSF one: %w", in.Name, ns, source.ErrNotList)
-		}
-		for _, a := range se.Attr {
-			if a.Name.Local == "generationDate" {
-				rep.Published = isoDay(a.Value)
-			}
-		}
-		break
+	if se.Name.Local != "export" {
+		return rep, fmt.Errorf("%s: root element is <%s>, not <export>: %w", in.Name, se.Name.Local, source.ErrNotList)
 	}
-	for depth := 1; depth > 0; {
-		tok, err := d.Token()
-		if err != nil {
-			return rep, readError(in.Name, d, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "sanctionEntity" {
-				depth++
-				continue
-			}
-			if err := source.CheckContext(ctx, rep.Records); err != nil {
-				return rep, err
-			}
-			line, _ := d.InputPos()
-			n, err := readElement(d, t)
-			if err != nil {
-				return rep, readError(in.Name, d, err)
-			}
-			rep.Records++
-			e, prob := convert(n)
-			if prob != nil {
-				prob.File, prob.Line = in.Name, line
-				rep.Skip(*prob)
-				continue
-			}
-			if err := emit(e); err != nil {
-				return rep, err
-			}
-		case xml.EndElement:
-			depth--
+	if ns := se.Name.Space; ns != "" && !knownNamespace(ns) {
+		return rep, fmt.Errorf("%s: root element <export> is in namespace %q, not the FSF one: %w", in.Name, ns, source.ErrNotList)
+	}
+	for _, a := range se.Attr {
+		if a.Name.Local == "generationDate" {
+			rep.Published = xmltree.Day(a.Value)
 		}
 	}
-	return rep, nil
+	isRecord := func(name string) bool { return name == "sanctionEntity" }
+	return rep, d.Records(ctx, in, &rep, isRecord, convert, emit)
 }
 
 func knownNamespace(ns string) bool {
@@ -226,28 +137,6 @@ func knownNamespace(ns string) bool {
 		}
 	}
 	return false
-}
-
-func readError(name string, d *xml.Decoder, err error) error {
-	if err == io.EOF || isTruncation(err) {
-		return fmt.Errorf("%s:%d: %w: %w", name, syntaxLine(d, err), source.ErrTruncated, err)
-	}
-	return fmt.Errorf("%s:%d: %w", name, syntaxLine(d, err), err)
-}
-
-// isoDay returns the ISO date at the start of s
-// ("2026-02-02T17:26:53.906+01:00" → "2026-02-02"), or "" when s does not
-// start with a full date.
-func isoDay(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) < 10 {
-		return ""
-	}
-	d, err := entity.ParseISODate(s[:10])
-	if err != nil || d.Day == 0 {
-		return ""
-	}
-	return d.String()
 }
 
 var (
@@ -304,16 +193,16 @@ type candidate struct {
 
 // convert turns one sanctionEntity into an entity, or describes why it
 // cannot.
-func convert(n *node) (*entity.Entity, *source.Problem) {
-	logicalID, euRef, unID := n.attr("logicalId"), n.attr("euReferenceNumber"), n.attr("unitedNationId")
+func convert(n *xmltree.Node) (*entity.Entity, *source.Problem) {
+	logicalID, euRef, unID := n.Attr("logicalId"), n.Attr("euReferenceNumber"), n.Attr("unitedNationId")
 	id := logicalID
 	if id == "" {
 		id = euRef
 	}
 	if id == "" {
 		var whole string
-		if a := n.child("nameAlias"); a != nil {
-			whole = a.attr("wholeName")
+		if a := n.Child("nameAlias"); a != nil {
+			whole = a.Attr("wholeName")
 		}
 		return nil, &source.Problem{Record: whole, Field: "logicalId", Err: errNoID}
 	}
@@ -326,10 +215,10 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 	var names []candidate
 	var firstPublished string
 	typeSeen := false
-	for _, k := range n.kids {
-		switch k.name {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "remark":
-			if v := k.value(); v != "" {
+			if v := k.Value(); v != "" {
 				entityRemarks = append(entityRemarks, v)
 			}
 		case "regulation":
@@ -356,7 +245,7 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 		case "address":
 			b.address(k)
 		default:
-			if f := k.flatten(); f != "" {
+			if f := k.Flatten(); f != "" {
 				b.remarks = append(b.remarks, f)
 			}
 		}
@@ -394,8 +283,8 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 		}
 	}
 
-	if d := n.attr("designationDate"); d != "" {
-		if b.e.ListedOn = isoDay(d); b.e.ListedOn == "" {
+	if d := n.Attr("designationDate"); d != "" {
+		if b.e.ListedOn = xmltree.Day(d); b.e.ListedOn == "" {
 			b.remark("Designation date: %s", d)
 		}
 	}
@@ -403,11 +292,11 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 		b.e.ListedOn = firstPublished
 	}
 	head := entityRemarks
-	if v := n.attr("designationDetails"); v != "" {
+	if v := n.Attr("designationDetails"); v != "" {
 		head = append(head, "Designation details: "+v)
 	}
 	head = append(head, regulations...)
-	if extra := n.extraAttrs(entityAttrs); len(extra) > 0 {
+	if extra := n.ExtraAttrs(entityAttrs); len(extra) > 0 {
 		head = append(head, "sanctionEntity: "+strings.Join(extra, "; "))
 	}
 	b.e.Remarks = strings.Join(append(head, b.remarks...), "\n")
@@ -435,44 +324,44 @@ func pickPrimary(names []candidate) int {
 
 // regulation reads a regulation: its programme, and a remark line. It
 // returns the line and the publication date.
-func (b *builder) regulation(n *node) (line, published string) {
-	if p := n.attr("programme"); p != "" {
+func (b *builder) regulation(n *xmltree.Node) (line, published string) {
+	if p := n.Attr("programme"); p != "" {
 		b.e.Programs = append(b.e.Programs, p)
 	}
-	published = isoDay(n.attr("publicationDate"))
+	published = xmltree.Day(n.Attr("publicationDate"))
 	var kind []string
 	for _, a := range []string{"regulationType", "organisationType"} {
-		if v := n.attr(a); v != "" {
+		if v := n.Attr(a); v != "" {
 			kind = append(kind, v)
 		}
 	}
-	parts := []string{"Regulation " + n.attr("numberTitle")}
+	parts := []string{"Regulation " + n.Attr("numberTitle")}
 	if len(kind) > 0 {
 		parts[0] += " (" + strings.Join(kind, ", ") + ")"
 	}
-	if v := n.attr("programme"); v != "" {
+	if v := n.Attr("programme"); v != "" {
 		parts = append(parts, "programme "+v)
 	}
-	if v := n.attr("publicationDate"); v != "" {
+	if v := n.Attr("publicationDate"); v != "" {
 		parts = append(parts, "published "+v)
 	}
-	if v := n.attr("entryIntoForceDate"); v != "" {
+	if v := n.Attr("entryIntoForceDate"); v != "" {
 		parts = append(parts, "in force "+v)
 	}
-	url := n.get("publicationUrl")
+	url := n.Get("publicationUrl")
 	if url == "" {
-		url = n.attr("publicationUrl")
+		url = n.Attr("publicationUrl")
 	}
 	if url != "" {
 		parts = append(parts, url)
 	}
-	parts = append(parts, n.extraAttrs(regAttrs)...)
-	for _, k := range n.kids {
-		if k.name != "publicationUrl" {
-			parts = append(parts, k.flatten())
+	parts = append(parts, n.ExtraAttrs(regAttrs)...)
+	for _, k := range n.Kids {
+		if k.Name != "publicationUrl" {
+			parts = append(parts, k.Flatten())
 		}
 	}
-	line = joinNonEmpty(", ", parts...)
+	line = field.JoinNonEmpty(", ", parts...)
 	if line == "Regulation" {
 		line = ""
 	}
@@ -481,8 +370,8 @@ func (b *builder) regulation(n *node) (line, published string) {
 
 // subjectType reads the entity's type: code "person" or "enterprise",
 // else classificationCode "P" or "E", else any other word for a type.
-func (b *builder) subjectType(n *node) {
-	code, class := n.attr("code"), n.attr("classificationCode")
+func (b *builder) subjectType(n *xmltree.Node) {
+	code, class := n.Attr("code"), n.Attr("classificationCode")
 	switch {
 	case strings.EqualFold(code, "person"):
 		b.e.Type = entity.Person
@@ -500,52 +389,52 @@ func (b *builder) subjectType(n *node) {
 		}
 	}
 	if b.e.Type == entity.Unknown || code != "" && !strings.EqualFold(code, "person") && !strings.EqualFold(code, "enterprise") {
-		b.remark("Subject type: %s", joinNonEmpty(" ", code, class))
+		b.remark("Subject type: %s", field.JoinNonEmpty(" ", code, class))
 	}
 }
 
 // nameAlias reads a nameAlias; ok is false when it has no name.
-func (b *builder) nameAlias(n *node) (candidate, bool) {
-	first, middle, last := n.attr("firstName"), n.attr("middleName"), n.attr("lastName")
-	title := n.attr("title")
-	whole := n.attr("wholeName")
+func (b *builder) nameAlias(n *xmltree.Node) (candidate, bool) {
+	first, middle, last := n.Attr("firstName"), n.Attr("middleName"), n.Attr("lastName")
+	title := n.Attr("title")
+	whole := n.Attr("wholeName")
 	if whole == "" {
-		whole = joinNonEmpty(" ", first, middle, last)
+		whole = field.JoinNonEmpty(" ", first, middle, last)
 	}
-	lang := strings.ToLower(n.attr("nameLanguage"))
+	lang := strings.ToLower(n.Attr("nameLanguage"))
 	c := candidate{
-		name:   entity.Name{Full: whole, Kind: entity.Alias, Lang: lang, Script: hasNonLatin(whole)},
-		strong: !strings.EqualFold(n.attr("strong"), "false"),
+		name:   entity.Name{Full: whole, Kind: entity.Alias, Lang: lang, Script: field.NonLatin(whole)},
+		strong: !strings.EqualFold(n.Attr("strong"), "false"),
 	}
 	c.name.Weak = !c.strong
 	if p := (entity.NameParts{Title: title, Given: first, Middle: middle, Family: last}); !p.IsZero() {
 		c.name.Parts = &p
 	}
-	if g := n.attr("gender"); g != "" {
+	if g := n.Attr("gender"); g != "" {
 		if pg := entity.ParseGender(g); pg == "" {
 			b.remark("Gender: %s", g)
 		} else if b.e.Gender == "" {
 			b.e.Gender = pg
 		}
 	}
-	if f := n.attr("function"); f != "" {
+	if f := n.Attr("function"); f != "" {
 		b.functions = append(b.functions, f)
 	}
 	if title != "" {
 		b.titles = append(b.titles, title)
 	}
 	var notes []string
-	for _, k := range n.kids {
-		switch k.name {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "regulationSummary":
 		case "remark":
-			notes = append(notes, k.value())
+			notes = append(notes, k.Value())
 		default:
-			notes = append(notes, k.flatten())
+			notes = append(notes, k.Flatten())
 		}
 	}
-	notes = append(notes, n.extraAttrs(nameAttrs)...)
-	if note := joinNonEmpty("; ", notes...); note != "" {
+	notes = append(notes, n.ExtraAttrs(nameAttrs)...)
+	if note := field.JoinNonEmpty("; ", notes...); note != "" {
 		if whole != "" {
 			b.remark("Name %q: %s", whole, note)
 		} else {
@@ -553,16 +442,6 @@ func (b *builder) nameAlias(n *node) (candidate, bool) {
 		}
 	}
 	return c, whole != ""
-}
-
-// hasNonLatin reports whether s has a letter of a script other than Latin.
-func hasNonLatin(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			return true
-		}
-	}
-	return false
 }
 
 // countryCode returns the ISO code of a country given by ISO code and
@@ -591,19 +470,19 @@ func countryText(iso2, desc string) string {
 }
 
 // citizenship reads a citizenship.
-func (b *builder) citizenship(n *node) {
-	iso2, desc := n.attr("countryIso2Code"), n.attr("countryDescription")
+func (b *builder) citizenship(n *xmltree.Node) {
+	iso2, desc := n.Attr("countryIso2Code"), n.Attr("countryDescription")
 	c := countryCode(iso2, desc)
 	if c != "" {
 		b.e.Citizenships = append(b.e.Citizenships, c)
 	}
-	notes := []string{n.attr("region")}
+	notes := []string{n.Attr("region")}
 	if c == "" {
 		notes = append(notes, countryText(iso2, desc))
 	}
 	notes = append(notes, childNotes(n)...)
-	notes = append(notes, n.extraAttrs(citizenAttrs)...)
-	if note := joinNonEmpty("; ", notes...); note != "" {
+	notes = append(notes, n.ExtraAttrs(citizenAttrs)...)
+	if note := field.JoinNonEmpty("; ", notes...); note != "" {
 		if c != "" {
 			b.remark("Citizenship %s: %s", c, note)
 		} else {
@@ -614,36 +493,36 @@ func (b *builder) citizenship(n *node) {
 
 // childNotes returns the remark children of a detail element, and the
 // flattened text of children the package does not know.
-func childNotes(n *node) []string {
+func childNotes(n *xmltree.Node) []string {
 	var out []string
-	for _, k := range n.kids {
-		switch k.name {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "regulationSummary":
 		case "remark":
-			out = append(out, k.value())
+			out = append(out, k.Value())
 		default:
-			out = append(out, k.flatten())
+			out = append(out, k.Flatten())
 		}
 	}
 	return out
 }
 
 // birthdate reads a birthdate: a date of birth and a place of birth.
-func (b *builder) birthdate(n *node) {
-	cal := n.attr("calendarType")
+func (b *builder) birthdate(n *xmltree.Node) {
+	cal := n.Attr("calendarType")
 	gregorian := cal == "" || strings.EqualFold(cal, "GREGORIAN")
-	raw := joinNonEmpty(" ", n.attr("birthdate"), joinNonEmpty("-", n.attr("year"),
-		first(n.attr("monthOfYear"), n.attr("month")), first(n.attr("dayOfMonth"), n.attr("day"))))
+	raw := field.JoinNonEmpty(" ", n.Attr("birthdate"), field.JoinNonEmpty("-", n.Attr("year"),
+		first(n.Attr("monthOfYear"), n.Attr("month")), first(n.Attr("dayOfMonth"), n.Attr("day"))))
 	var d entity.Date
 	var err error
-	from, to := n.attr("yearRangeFrom"), n.attr("yearRangeTo")
+	from, to := n.Attr("yearRangeFrom"), n.Attr("yearRangeTo")
 	switch {
-	case n.attr("birthdate") != "":
-		d, err = entity.ParseDate(n.attr("birthdate"))
-	case n.attr("year") != "":
-		d, err = partialDate(n.attr("year"), first(n.attr("monthOfYear"), n.attr("month")), first(n.attr("dayOfMonth"), n.attr("day")))
+	case n.Attr("birthdate") != "":
+		d, err = entity.ParseDate(n.Attr("birthdate"))
+	case n.Attr("year") != "":
+		d, err = partialDate(n.Attr("year"), first(n.Attr("monthOfYear"), n.Attr("month")), first(n.Attr("dayOfMonth"), n.Attr("day")))
 	case from != "" || to != "":
-		raw = joinNonEmpty(" to ", from, to)
+		raw = field.JoinNonEmpty(" to ", from, to)
 		if from == "" || to == "" {
 			err = errors.New("open range")
 		} else {
@@ -652,15 +531,15 @@ func (b *builder) birthdate(n *node) {
 				err = errors.New("not a year range")
 			}
 		}
-	case first(n.attr("monthOfYear"), n.attr("month"), n.attr("dayOfMonth"), n.attr("day")) != "":
-		raw = "month " + first(n.attr("monthOfYear"), n.attr("month")) + ", day " + first(n.attr("dayOfMonth"), n.attr("day"))
+	case first(n.Attr("monthOfYear"), n.Attr("month"), n.Attr("dayOfMonth"), n.Attr("day")) != "":
+		raw = "month " + first(n.Attr("monthOfYear"), n.Attr("month")) + ", day " + first(n.Attr("dayOfMonth"), n.Attr("day"))
 		err = errors.New("no year")
 	}
-	if strings.EqualFold(n.attr("circa"), "true") {
+	if strings.EqualFold(n.Attr("circa"), "true") {
 		d.Circa = true
 	}
 	notes := childNotes(n)
-	notes = append(notes, n.extraAttrs(birthAttrs)...)
+	notes = append(notes, n.ExtraAttrs(birthAttrs)...)
 	switch {
 	case raw == "":
 	case !gregorian:
@@ -670,12 +549,12 @@ func (b *builder) birthdate(n *node) {
 	default:
 		b.e.AddBirthDate(d)
 	}
-	place := joinNonEmpty(", ", n.attr("place"), n.attr("city"), n.attr("zipCode"), n.attr("region"),
-		countryText(n.attr("countryIso2Code"), n.attr("countryDescription")))
+	place := field.JoinNonEmpty(", ", n.Attr("place"), n.Attr("city"), n.Attr("zipCode"), n.Attr("region"),
+		countryText(n.Attr("countryIso2Code"), n.Attr("countryDescription")))
 	if place != "" {
 		b.e.BirthPlaces = append(b.e.BirthPlaces, place)
 	}
-	if note := joinNonEmpty("; ", notes...); note != "" {
+	if note := field.JoinNonEmpty("; ", notes...); note != "" {
 		what := "Date of birth"
 		if !d.IsZero() && gregorian && err == nil && d.Valid() {
 			what += " " + d.String()
@@ -744,9 +623,9 @@ func idType(code, desc string) entity.IDType {
 }
 
 // identification reads an identification document or number.
-func (b *builder) identification(n *node) {
-	code, desc := n.attr("identificationTypeCode"), n.attr("identificationTypeDescription")
-	iso2, cdesc := n.attr("countryIso2Code"), n.attr("countryDescription")
+func (b *builder) identification(n *xmltree.Node) {
+	code, desc := n.Attr("identificationTypeCode"), n.Attr("identificationTypeDescription")
+	iso2, cdesc := n.Attr("countryIso2Code"), n.Attr("countryDescription")
 	id := entity.Identifier{Type: idType(code, desc), Country: countryCode(iso2, cdesc)}
 	notes := []string{first(desc, code)}
 	if id.Country == "" {
@@ -758,7 +637,7 @@ func (b *builder) identification(n *node) {
 		{"diplomatic", "diplomatic"}, {"knownExpired", "known expired"}, {"knownFalse", "known false"},
 		{"reportedLost", "reported lost"}, {"revokedByIssuer", "revoked by issuer"},
 	} {
-		if strings.EqualFold(n.attr(f.attr), "true") {
+		if strings.EqualFold(n.Attr(f.attr), "true") {
 			notes = append(notes, f.text)
 		}
 	}
@@ -766,15 +645,15 @@ func (b *builder) identification(n *node) {
 		{"issuedBy", "issued by "}, {"issuedDate", "issued "}, {"validFrom", "valid from "}, {"validTo", "valid to "},
 		{"nameOnDocument", "name on document: "}, {"region", "region "},
 	} {
-		if v := n.attr(f.attr); v != "" {
+		if v := n.Attr(f.attr); v != "" {
 			notes = append(notes, f.text+v)
 		}
 	}
 	notes = append(notes, childNotes(n)...)
-	notes = append(notes, n.extraAttrs(idAttrs)...)
-	note := joinNonEmpty("; ", notes...)
+	notes = append(notes, n.ExtraAttrs(idAttrs)...)
+	note := field.JoinNonEmpty("; ", notes...)
 
-	number, docNumber, latin := n.attr("number"), n.attr("documentNumber"), n.attr("latinNumber")
+	number, docNumber, latin := n.Attr("number"), n.Attr("documentNumber"), n.Attr("latinNumber")
 	if number == "" && docNumber == "" && latin == "" {
 		if note != "" {
 			b.remark("Identification: %s", note)
@@ -794,67 +673,56 @@ func (b *builder) identification(n *node) {
 			continue
 		}
 		id.Value = v.v
-		id.Note = joinNonEmpty("; ", note, v.note)
+		id.Note = field.JoinNonEmpty("; ", note, v.note)
 		b.e.AddIdentifier(id)
 	}
 }
 
 // address reads an address.
-func (b *builder) address(n *node) {
-	iso2, cdesc := n.attr("countryIso2Code"), n.attr("countryDescription")
+func (b *builder) address(n *xmltree.Node) {
+	iso2, cdesc := n.Attr("countryIso2Code"), n.Attr("countryDescription")
 	ad := entity.Address{
-		Street:     n.attr("street"),
-		City:       n.attr("city"),
-		Region:     n.attr("region"),
-		PostalCode: n.attr("zipCode"),
+		Street:     n.Attr("street"),
+		City:       n.Attr("city"),
+		Region:     n.Attr("region"),
+		PostalCode: n.Attr("zipCode"),
 		Country:    countryCode(iso2, cdesc),
 	}
-	poBox := n.attr("poBox")
+	poBox := n.Attr("poBox")
 	if poBox != "" && !strings.Contains(strings.ToLower(poBox), "box") {
 		poBox = "P.O. Box " + poBox
 	}
-	ad.Full = joinNonEmpty(", ", ad.Street, poBox, n.attr("place"), ad.City, ad.PostalCode, ad.Region, countryText(iso2, cdesc))
+	ad.Full = field.JoinNonEmpty(", ", ad.Street, poBox, n.Attr("place"), ad.City, ad.PostalCode, ad.Region, countryText(iso2, cdesc))
 	var notes []string
-	if strings.EqualFold(n.attr("asAtListingTime"), "true") {
+	if strings.EqualFold(n.Attr("asAtListingTime"), "true") {
 		notes = append(notes, "as at listing time")
 	}
-	if v := n.attr("contactInfo"); v != "" {
+	if v := n.Attr("contactInfo"); v != "" {
 		notes = append(notes, "contact: "+v)
 	}
-	for _, k := range n.kids {
-		switch k.name {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "regulationSummary":
 		case "remark":
-			notes = append(notes, k.value())
+			notes = append(notes, k.Value())
 		case "contactInfo":
-			notes = append(notes, joinNonEmpty(": ", k.attr("key"), first(k.attr("value"), k.value())))
+			notes = append(notes, field.JoinNonEmpty(": ", k.Attr("key"), first(k.Attr("value"), k.Value())))
 		default:
-			notes = append(notes, k.flatten())
+			notes = append(notes, k.Flatten())
 		}
 	}
-	notes = append(notes, n.extraAttrs(addressAttrs)...)
+	notes = append(notes, n.ExtraAttrs(addressAttrs)...)
 	if ad.Full != "" {
 		b.e.Addresses = append(b.e.Addresses, ad)
 		if ad.Country != "" {
 			b.e.Countries = append(b.e.Countries, ad.Country)
 		}
 	}
-	if note := joinNonEmpty("; ", notes...); note != "" {
+	if note := field.JoinNonEmpty("; ", notes...); note != "" {
 		if ad.Full != "" {
 			b.remark("Address %s: %s", ad.Full, note)
 		} else {
 			b.remark("Address: %s", note)
 		}
 	}
-}
-
-// joinNonEmpty joins the non-empty strings of parts with sep.
-func joinNonEmpty(sep string, parts ...string) string {
-	out := make([]string, 0, len(parts))
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

@@ -5,74 +5,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
-func parseBytes(t testing.TB, name string, data []byte) (map[string]*entity.Entity, []string, source.Report, error) {
-	t.Helper()
-	byID := map[string]*entity.Entity{}
-	var order []string
-	rep, err := Parse(context.Background(), source.Input{Name: name, R: bytes.NewReader(data)}, func(e *entity.Entity) error {
-		if _, dup := byID[e.ID]; dup {
-			t.Errorf("entity %s emitted twice", e.ID)
-		}
-		byID[e.ID] = e
-		order = append(order, e.ID)
-		return nil
-	})
-	return byID, order, rep, err
-}
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func eq[T any](t *testing.T, what string, got, want T) {
-	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s = %#v, want %#v", what, got, want)
-	}
-}
-
-func hasRemark(t *testing.T, e *entity.Entity, line string) {
-	t.Helper()
-	for _, l := range strings.Split(e.Remarks, "\n") {
-		if l == line {
-			return
-		}
-	}
-	t.Errorf("remarks lack %q:\n%s", line, e.Remarks)
-}
-
-func dates(e *entity.Entity) []string {
-	var out []string
-	for _, d := range e.BirthDates {
-		out = append(out, d.String())
-	}
-	return out
-}
-
 func TestParseSample(t *testing.T) {
-	byID, order, rep, err := parseBytes(t, "sample.xml", readFixture(t, "sample.xml"))
+	byID, order, rep, err := sourcetest.CollectByID(t, Parse, "sample.xml", sourcetest.ReadFixture(t, "sample.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq(t, "Published", rep.Published, "2026-02-20")
-	eq(t, "Records", rep.Records, 7)
-	eq(t, "entities", order, []string{"eu-139001", "eu-139002", "eu-139003", "eu-139004", "eu-139007"})
+	sourcetest.Eq(t, "Published", rep.Published, "2026-02-20")
+	sourcetest.Eq(t, "Records", rep.Records, 7)
+	sourcetest.Eq(t, "entities", order, []string{"eu-139001", "eu-139002", "eu-139003", "eu-139004", "eu-139007"})
 	if len(rep.Skipped) != 2 {
 		t.Fatalf("Skipped = %v, want 2 problems", rep.Skipped)
 	}
@@ -88,9 +37,9 @@ func TestParseSample(t *testing.T) {
 		check func(t *testing.T, e *entity.Entity)
 	}{
 		{"eu-139001", func(t *testing.T, e *entity.Entity) {
-			eq(t, "SourceIDs", e.SourceIDs, []string{"139001", "EU.9001.12"})
-			eq(t, "Type", e.Type, entity.Person)
-			eq(t, "names", e.Names, []entity.Name{
+			sourcetest.Eq(t, "SourceIDs", e.SourceIDs, []string{"139001", "EU.9001.12"})
+			sourcetest.Eq(t, "Type", e.Type, entity.Person)
+			sourcetest.Eq(t, "names", e.Names, []entity.Name{
 				{Full: "Ivan Petrovich SIDOROV", Kind: entity.Primary,
 					Parts: &entity.NameParts{Given: "Ivan", Middle: "Petrovich", Family: "SIDOROV"}},
 				{Full: "Иван Петрович СИДОРОВ", Kind: entity.Alias, Script: true, Lang: "ru",
@@ -98,93 +47,93 @@ func TestParseSample(t *testing.T) {
 				{Full: "Ivan SYDOROV", Kind: entity.Alias, Lang: "uk"},
 				{Full: "Vanya", Kind: entity.Alias, Weak: true, Lang: "en"},
 			})
-			eq(t, "Gender", e.Gender, entity.Male)
-			eq(t, "Positions", e.Positions, []string{"Deputy Minister of Defence of the Russian Federation"})
-			eq(t, "Programs", e.Programs, []string{"UKR"})
-			eq(t, "ListedOn (designationDate)", e.ListedOn, "2022-02-28")
-			eq(t, "Citizenships", e.Citizenships, []string{"ru"})
-			eq(t, "Nationalities", e.Nationalities, []string(nil))
-			eq(t, "BirthDates", dates(e), []string{"1960-06-29", "~1961"})
-			eq(t, "BirthPlaces", e.BirthPlaces, []string{"Moscow, RUSSIAN FEDERATION"})
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier{
+			sourcetest.Eq(t, "Gender", e.Gender, entity.Male)
+			sourcetest.Eq(t, "Positions", e.Positions, []string{"Deputy Minister of Defence of the Russian Federation"})
+			sourcetest.Eq(t, "Programs", e.Programs, []string{"UKR"})
+			sourcetest.Eq(t, "ListedOn (designationDate)", e.ListedOn, "2022-02-28")
+			sourcetest.Eq(t, "Citizenships", e.Citizenships, []string{"ru"})
+			sourcetest.Eq(t, "Nationalities", e.Nationalities, []string(nil))
+			sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string{"1960-06-29", "~1961"})
+			sourcetest.Eq(t, "BirthPlaces", e.BirthPlaces, []string{"Moscow, RUSSIAN FEDERATION"})
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier{
 				{Type: entity.Passport, Value: "7512345678", Country: "ru",
 					Note: "National passport; known expired; issued by FMS 77001; issued 2010-05-12; valid to 2020-05-12; internal passport"},
 				{Type: entity.Passport, Value: "20 1234567", Country: "ru", Note: "Diplomatic passport; diplomatic"},
 				{Type: entity.TaxID, Value: "770123456789", Country: "ru", Note: "INN"},
 			})
-			eq(t, "Addresses", e.Addresses, []entity.Address{{Full: "Frunzenskaya Naberezhnaya 22, Moscow, 119160, RUSSIAN FEDERATION",
+			sourcetest.Eq(t, "Addresses", e.Addresses, []entity.Address{{Full: "Frunzenskaya Naberezhnaya 22, Moscow, 119160, RUSSIAN FEDERATION",
 				Street: "Frunzenskaya Naberezhnaya 22", City: "Moscow", PostalCode: "119160", Country: "ru"}})
-			eq(t, "Countries", e.Countries, []string{"ru"})
-			eq(t, "URL", e.URL, "")
+			sourcetest.Eq(t, "Countries", e.Countries, []string{"ru"})
+			sourcetest.Eq(t, "URL", e.URL, "")
 			if !strings.HasPrefix(e.Remarks, "Date of listing: 28.2.2022.\nRegulation 2022/336 (OJ L58) (amendment, council), programme UKR, published 2022-02-28, in force 2022-02-28, https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32022R0336\n") {
 				t.Errorf("remarks do not start with the entity remark and regulations:\n%s", e.Remarks)
 			}
-			hasRemark(t, e, `Name "Vanya": low quality alias`)
-			hasRemark(t, e, "Address Frunzenskaya Naberezhnaya 22, Moscow, 119160, RUSSIAN FEDERATION: as at listing time")
+			sourcetest.HasRemark(t, e, `Name "Vanya": low quality alias`)
+			sourcetest.HasRemark(t, e, "Address Frunzenskaya Naberezhnaya 22, Moscow, 119160, RUSSIAN FEDERATION: as at listing time")
 		}},
 		{"eu-139002", func(t *testing.T, e *entity.Entity) {
-			eq(t, "SourceIDs with the UN id", e.SourceIDs, []string{"139002", "EU.27.901", "TAi.901"})
-			eq(t, "primary", e.Names[0], entity.Name{Full: "Abdul Rahman", Kind: entity.Primary,
+			sourcetest.Eq(t, "SourceIDs with the UN id", e.SourceIDs, []string{"139002", "EU.27.901", "TAi.901"})
+			sourcetest.Eq(t, "primary", e.Names[0], entity.Name{Full: "Abdul Rahman", Kind: entity.Primary,
 				Parts: &entity.NameParts{Title: "Mullah", Given: "Abdul", Family: "Rahman"}})
-			eq(t, "Arabic name", e.Names[1], entity.Name{Full: "عبد الرحمن", Kind: entity.Alias, Script: true, Lang: "ar"})
-			eq(t, "Positions", e.Positions, []string{"Governor of Kandahar Province under the Taliban regime", "Mullah"})
-			eq(t, "ListedOn (first regulation)", e.ListedOn, "2001-01-26")
-			eq(t, "BirthDates: circa range, no Islamic date", dates(e), []string{"~1960/1962"})
-			eq(t, "BirthPlaces", e.BirthPlaces, []string{"Deh Rawood District, Kandahar, AFGHANISTAN"})
-			eq(t, "Citizenships", e.Citizenships, []string{"af"})
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier(nil))
+			sourcetest.Eq(t, "Arabic name", e.Names[1], entity.Name{Full: "عبد الرحمن", Kind: entity.Alias, Script: true, Lang: "ar"})
+			sourcetest.Eq(t, "Positions", e.Positions, []string{"Governor of Kandahar Province under the Taliban regime", "Mullah"})
+			sourcetest.Eq(t, "ListedOn (first regulation)", e.ListedOn, "2001-01-26")
+			sourcetest.Eq(t, "BirthDates: circa range, no Islamic date", sourcetest.Dates(e), []string{"~1960/1962"})
+			sourcetest.Eq(t, "BirthPlaces", e.BirthPlaces, []string{"Deh Rawood District, Kandahar, AFGHANISTAN"})
+			sourcetest.Eq(t, "Citizenships", e.Citizenships, []string{"af"})
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier(nil))
 			for _, r := range []string{
 				"Designation details: Listed by the UN Security Council on 25.1.2001.",
 				"Citizenship: Reportedly also holds another nationality",
 				"Date of birth: 1380-6-24 (islamic calendar)",
 				"Identification: passport; known false; name on document: Abdul Rahman Khan; Passport number not known",
 			} {
-				hasRemark(t, e, r)
+				sourcetest.HasRemark(t, e, r)
 			}
 		}},
 		{"eu-139003", func(t *testing.T, e *entity.Entity) {
-			eq(t, "Type", e.Type, entity.Organization)
-			eq(t, "names", e.Names, []entity.Name{
+			sourcetest.Eq(t, "Type", e.Type, entity.Organization)
+			sourcetest.Eq(t, "names", e.Names, []entity.Name{
 				{Full: `Joint Stock Company "Northern Precision Works"`, Kind: entity.Primary, Lang: "en"},
 				{Full: "АО «Северный завод точного машиностроения»", Kind: entity.Alias, Script: true, Lang: "ru"},
 				{Full: "AO SZTM", Kind: entity.Alias},
 			})
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier{
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier{
 				{Type: entity.Registration, Value: "1027801234567", Country: "ru", Note: "OGRN; issued 2002-11-14"},
 				{Type: entity.TaxID, Value: "7801234567", Country: "ru", Note: "Tax identification number (INN)"},
 				{Type: entity.BIC, Value: "NPWKRUMM", Note: "swiftbic"},
 			})
-			eq(t, "no positions for an enterprise", e.Positions, []string(nil))
-			eq(t, "Gender", e.Gender, entity.Gender(""))
-			eq(t, "Addresses", e.Addresses, []entity.Address{{
+			sourcetest.Eq(t, "no positions for an enterprise", e.Positions, []string(nil))
+			sourcetest.Eq(t, "Gender", e.Gender, entity.Gender(""))
+			sourcetest.Eq(t, "Addresses", e.Addresses, []entity.Address{{
 				Full:   "Obvodnogo Kanala 93A, P.O. Box 12, Saint Petersburg, 191119, RUSSIAN FEDERATION",
 				Street: "Obvodnogo Kanala 93A", City: "Saint Petersburg", PostalCode: "191119", Country: "ru"}})
-			hasRemark(t, e, "Address Obvodnogo Kanala 93A, P.O. Box 12, Saint Petersburg, 191119, RUSSIAN FEDERATION: PHONE: +7 812 555 01 23; WEB: www.npw.example")
-			hasRemark(t, e, "Function: Manufacturer of guidance systems")
+			sourcetest.HasRemark(t, e, "Address Obvodnogo Kanala 93A, P.O. Box 12, Saint Petersburg, 191119, RUSSIAN FEDERATION: PHONE: +7 812 555 01 23; WEB: www.npw.example")
+			sourcetest.HasRemark(t, e, "Function: Manufacturer of guidance systems")
 		}},
 		{"eu-139004", func(t *testing.T, e *entity.Entity) {
-			eq(t, "Type", e.Type, entity.Organization)
-			eq(t, "aliases", e.Aliases(), []string{"SEA GLORY"})
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier{{Type: entity.IMO, Value: "9123456", Note: "IMO number"}})
-			eq(t, "ListedOn (earliest regulation)", e.ListedOn, "2023-06-23")
-			eq(t, "Countries", e.Countries, []string{"pa"})
-			hasRemark(t, e, "Address PANAMA: Flag State")
-			hasRemark(t, e, "vesselDetails: flag=PA; tonnage=81000")
-			hasRemark(t, e, "Function: Crude oil tanker")
-			hasRemark(t, e, `Name "SEA GLORY": former name`)
+			sourcetest.Eq(t, "Type", e.Type, entity.Organization)
+			sourcetest.Eq(t, "aliases", e.Aliases(), []string{"SEA GLORY"})
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier{{Type: entity.IMO, Value: "9123456", Note: "IMO number"}})
+			sourcetest.Eq(t, "ListedOn (earliest regulation)", e.ListedOn, "2023-06-23")
+			sourcetest.Eq(t, "Countries", e.Countries, []string{"pa"})
+			sourcetest.HasRemark(t, e, "Address PANAMA: Flag State")
+			sourcetest.HasRemark(t, e, "vesselDetails: flag=PA; tonnage=81000")
+			sourcetest.HasRemark(t, e, "Function: Crude oil tanker")
+			sourcetest.HasRemark(t, e, `Name "SEA GLORY": former name`)
 		}},
 		{"eu-139007", func(t *testing.T, e *entity.Entity) {
-			eq(t, "names", e.Names, []entity.Name{
+			sourcetest.Eq(t, "names", e.Names, []entity.Name{
 				{Full: "Alena KAVALIOVA", Kind: entity.Primary, Parts: &entity.NameParts{Given: "Alena", Family: "KAVALIOVA"}},
 				{Full: "Алена КАВАЛЁВА", Kind: entity.Alias, Weak: true, Script: true, Lang: "be",
 					Parts: &entity.NameParts{Given: "Алена", Family: "КАВАЛЁВА"}},
 			})
-			hasRemark(t, e, `No strong name listed; "Alena KAVALIOVA", the first, is the primary name`)
-			eq(t, "BirthDates from year and month", dates(e), []string{"1975-04"})
-			eq(t, "BirthPlaces", e.BirthPlaces, []string{"BELARUS"})
-			eq(t, "Gender", e.Gender, entity.Female)
-			eq(t, "ListedOn", e.ListedOn, "2024-12-16")
-			eq(t, "Programs", e.Programs, []string{"BLR"})
+			sourcetest.HasRemark(t, e, `No strong name listed; "Alena KAVALIOVA", the first, is the primary name`)
+			sourcetest.Eq(t, "BirthDates from year and month", sourcetest.Dates(e), []string{"1975-04"})
+			sourcetest.Eq(t, "BirthPlaces", e.BirthPlaces, []string{"BELARUS"})
+			sourcetest.Eq(t, "Gender", e.Gender, entity.Female)
+			sourcetest.Eq(t, "ListedOn", e.ListedOn, "2024-12-16")
+			sourcetest.Eq(t, "Programs", e.Programs, []string{"BLR"})
 		}},
 	}
 	for _, tt := range tests {
@@ -193,7 +142,7 @@ func TestParseSample(t *testing.T) {
 			if e == nil {
 				t.Fatalf("%s not emitted", tt.id)
 			}
-			eq(t, "Source", e.Source, "eu")
+			sourcetest.Eq(t, "Source", e.Source, "eu")
 			tt.check(t, e)
 		})
 	}
@@ -206,12 +155,12 @@ func TestPrimaryPrefersLatinStrongName(t *testing.T) {
 	<nameAlias wholeName="Сергей ИВАНОВ" nameLanguage="RU" strong="true"/>
 	<nameAlias wholeName="Sergei IVANOV" strong="true"/>
 	</sanctionEntity></export>`
-	byID, _, _, err := parseBytes(t, "in.xml", []byte(doc))
+	byID, _, _, err := sourcetest.CollectByID(t, Parse, "in.xml", []byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq(t, "aliases", byID["eu-1"].Aliases(), []string{"Weak Name", "Сергей ИВАНОВ"})
-	eq(t, "caption", byID["eu-1"].Caption(), "Sergei IVANOV")
+	sourcetest.Eq(t, "aliases", byID["eu-1"].Aliases(), []string{"Weak Name", "Сергей ИВАНОВ"})
+	sourcetest.Eq(t, "caption", byID["eu-1"].Caption(), "Sergei IVANOV")
 }
 
 func TestBirthdateForms(t *testing.T) {
@@ -238,15 +187,15 @@ func TestBirthdateForms(t *testing.T) {
 		t.Run(tt.attrs, func(t *testing.T) {
 			doc := `<export><sanctionEntity logicalId="1"><subjectType code="person"/><nameAlias wholeName="A B"/><birthdate ` +
 				tt.attrs + `/></sanctionEntity></export>`
-			byID, _, _, err := parseBytes(t, "in.xml", []byte(doc))
+			byID, _, _, err := sourcetest.CollectByID(t, Parse, "in.xml", []byte(doc))
 			if err != nil {
 				t.Fatal(err)
 			}
 			e := byID["eu-1"]
-			eq(t, "dates", dates(e), tt.dates)
-			eq(t, "places", e.BirthPlaces, tt.places)
+			sourcetest.Eq(t, "dates", sourcetest.Dates(e), tt.dates)
+			sourcetest.Eq(t, "places", e.BirthPlaces, tt.places)
 			if tt.remark != "" {
-				hasRemark(t, e, tt.remark)
+				sourcetest.HasRemark(t, e, tt.remark)
 			}
 		})
 	}
@@ -258,11 +207,11 @@ func TestIdentificationNumbers(t *testing.T) {
 	<identification identificationTypeCode="other" identificationTypeDescription="Personal identification number" documentNumber="555-12"/>
 	<identification identificationTypeCode="regnumber" number="42" revokedByIssuer="true" reportedLost="true" validFrom="2001-01-01" region="Crimea" countryIso2Code="00" countryDescription="UNKNOWN" custom="x"/>
 	</sanctionEntity></export>`
-	byID, _, _, err := parseBytes(t, "in.xml", []byte(doc))
+	byID, _, _, err := sourcetest.CollectByID(t, Parse, "in.xml", []byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq(t, "identifiers", byID["eu-1"].Identifiers, []entity.Identifier{
+	sourcetest.Eq(t, "identifiers", byID["eu-1"].Identifiers, []entity.Identifier{
 		{Type: entity.NationalID, Value: "АБ 123", Country: "ua", Note: "id"},
 		{Type: entity.NationalID, Value: "AB 123", Country: "ua", Note: "id; number in Latin letters"},
 		{Type: entity.NationalID, Value: "555-12", Note: "Personal identification number; document number"},
@@ -284,18 +233,18 @@ func TestSubjectTypes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := `<export><sanctionEntity logicalId="1"><subjectType ` + tt.attrs + `/><nameAlias wholeName="A B"/></sanctionEntity></export>`
-		byID, _, _, err := parseBytes(t, "in.xml", []byte(doc))
+		byID, _, _, err := sourcetest.CollectByID(t, Parse, "in.xml", []byte(doc))
 		if err != nil {
 			t.Fatal(err)
 		}
-		eq(t, tt.attrs, byID["eu-1"].Type, tt.want)
+		sourcetest.Eq(t, tt.attrs, byID["eu-1"].Type, tt.want)
 	}
-	byID, _, _, _ := parseBytes(t, "in.xml", []byte(`<export><sanctionEntity logicalId="1"><nameAlias wholeName="A B"/></sanctionEntity></export>`))
-	hasRemark(t, byID["eu-1"], "No subjectType given")
+	byID, _, _, _ := sourcetest.CollectByID(t, Parse, "in.xml", []byte(`<export><sanctionEntity logicalId="1"><nameAlias wholeName="A B"/></sanctionEntity></export>`))
+	sourcetest.HasRemark(t, byID["eu-1"], "No subjectType given")
 }
 
 func TestParseErrors(t *testing.T) {
-	sample := readFixture(t, "sample.xml")
+	sample := sourcetest.ReadFixture(t, "sample.xml")
 	tests := []struct {
 		name    string
 		data    string
@@ -311,32 +260,14 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, _, err := parseBytes(t, "in.xml", []byte(tt.data))
-			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("err = %v, want %v", err, tt.wantErr)
-			}
-			if !strings.Contains(err.Error(), "in.xml") {
-				t.Errorf("error %q does not name the file", err)
-			}
+			sourcetest.Fails(t, Parse, "in.xml", []byte(tt.data), tt.wantErr)
 		})
 	}
 }
 
 func TestParseStopsOnEmitErrorAndCancel(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "in.xml", R: bytes.NewReader(readFixture(t, "sample.xml"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities, want stop after 1", err, n)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err = Parse(ctx, source.Input{Name: "in.xml", R: bytes.NewReader(readFixture(t, "sample.xml"))},
-		func(*entity.Entity) error { t.Error("entity emitted after cancellation"); return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "in.xml", R: bytes.NewReader(sourcetest.ReadFixture(t, "sample.xml"))})
+	sourcetest.CancelledBeforeAnyEntity(t, Parse, source.Input{Name: "in.xml", R: bytes.NewReader(sourcetest.ReadFixture(t, "sample.xml"))})
 }
 
 func TestSniff(t *testing.T) {
@@ -345,7 +276,7 @@ func TestSniff(t *testing.T) {
 		head string
 		want bool
 	}{
-		{"sample", string(readFixture(t, "sample.xml")), true},
+		{"sample", string(sourcetest.ReadFixture(t, "sample.xml")), true},
 		{"namespace with .eu", `<?xml version="1.0"?><export xmlns="http://eu.europa.eu/fpi/fsd/export" generationDate="2026-01-01">`, true},
 		{"prefixed root", `<fsd:export xmlns:fsd="http://eu.europa.ec/fpi/fsd/export">`, true},
 		{"no namespace but sanctionEntity", `<export generationDate="2026-01-01"><sanctionEntity logicalId="1">`, true},
@@ -370,7 +301,7 @@ func TestSniff(t *testing.T) {
 // largeSample repeats the fixture's records n times with fresh logical ids,
 // standing in for a real file, which the project does not keep.
 func largeSample(tb testing.TB, n int) []byte {
-	sample := string(readFixture(tb, "sample.xml"))
+	sample := string(sourcetest.ReadFixture(tb, "sample.xml"))
 	start := strings.Index(sample, "<sanctionEntity")
 	end := strings.LastIndex(sample, "</export>")
 	records := sample[start:end]
@@ -385,7 +316,7 @@ func largeSample(tb testing.TB, n int) []byte {
 }
 
 func TestParseLargeFile(t *testing.T) {
-	byID, _, rep, err := parseBytes(t, "large.xml", largeSample(t, 200))
+	byID, _, rep, err := sourcetest.CollectByID(t, Parse, "large.xml", largeSample(t, 200))
 	if err != nil || len(byID) != 1000 || rep.Records != 1400 || len(rep.Skipped) != 400 {
 		t.Errorf("%d entities, %d records, %d skipped, err %v", len(byID), rep.Records, len(rep.Skipped), err)
 	}
@@ -411,7 +342,7 @@ func FuzzParse(f *testing.F) {
 	// One small document per fixture record, without the indentation:
 	// small seeds keep the fuzzer's minimisation of new inputs short.
 	between := regexp.MustCompile(`>\s+<`)
-	sample := string(readFixture(f, "sample.xml"))
+	sample := string(sourcetest.ReadFixture(f, "sample.xml"))
 	for _, m := range regexp.MustCompile(`(?s)<sanctionEntity.*?</sanctionEntity>`).FindAllString(sample, -1) {
 		f.Add([]byte(`<?xml version="1.0"?><export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="2026-02-20T17:26:53+01:00">` +
 			between.ReplaceAllString(m, "><") + `</export>`))

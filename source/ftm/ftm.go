@@ -107,16 +107,15 @@
 package ftm
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/jsonl"
 )
 
 // defaultSpool is how much party JSON is held in memory before the rest
@@ -146,16 +145,16 @@ func DeltaFormat() source.Format {
 // Sniff reports whether head starts with an FtM entity: a JSON object
 // with "schema" and "properties" (or "id") keys.
 func Sniff(name string, head []byte) bool {
-	line, _ := firstLine(head)
-	k := topKeys(line)
+	line, _ := jsonl.FirstLine(head)
+	k := jsonl.TopKeys(line)
 	return k["schema"] && (k["properties"] || k["id"]) && !k["op"]
 }
 
 // SniffDelta reports whether head starts with a delta operation: a JSON
 // object with "op" and "entity" keys.
 func SniffDelta(name string, head []byte) bool {
-	line, _ := firstLine(head)
-	k := topKeys(line)
+	line, _ := jsonl.FirstLine(head)
+	k := jsonl.TopKeys(line)
 	return k["op"] && k["entity"]
 }
 
@@ -212,53 +211,15 @@ func (p *parser) skip(line int, id, field string, err error) {
 	p.report.Skip(source.Problem{File: p.in.Name, Line: line, Record: id, Field: field, Err: err})
 }
 
+// firstPass reads the file's lines: side records are kept, parties set
+// aside for the second pass.
 func (p *parser) firstPass() error {
-	lr := newLineReader(p.in.R)
-	first := true
-	for {
-		if err := source.CheckContext(p.ctx, p.report.Records); err != nil {
-			return err
-		}
-		line, terminated, err := lr.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if errors.Is(err, errLineTooLong) {
-			p.report.Records++
-			p.skip(lr.line, "", "", err)
-			first = false
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.in.Name, err)
-		}
-		if lr.line == 1 {
-			line = bytes.TrimPrefix(line, bom)
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		if first {
-			first = false
-			if err := p.checkFirst(line, terminated); err != nil {
-				return err
-			}
-		}
-		p.report.Records++
-		if err := p.readLine(line, terminated, lr.line); err != nil {
-			return err
-		}
-	}
-	if first {
-		return fmt.Errorf("%s: empty file: %w", p.in.Name, source.ErrNotList)
-	}
-	return nil
+	return jsonl.Scan(p.ctx, p.in, &p.report, p.checkFirst, p.readLine)
 }
 
 // checkFirst rejects a file whose first line is not of this format.
 func (p *parser) checkFirst(line []byte, terminated bool) error {
-	k := topKeys(line)
+	k := jsonl.TopKeys(line)
 	isDelta := k["op"] || k["entity"]
 	isFull := (k["schema"] || k["properties"]) && !isDelta
 	switch {
@@ -268,7 +229,7 @@ func (p *parser) checkFirst(line []byte, terminated bool) error {
 		return fmt.Errorf("%s: a full FtM export, not a delta file: %w", p.in.Name, source.ErrNotList)
 	case !p.delta && isDelta:
 		return fmt.Errorf("%s: an FtM delta file, not a full export: %w", p.in.Name, source.ErrNotList)
-	case !terminated && len(line) > 0 && line[0] == '{' && !json.Valid(line):
+	case len(line) > 0 && line[0] == '{' && jsonl.CutShort(line, terminated):
 		return fmt.Errorf("%s: first line ends before its entity does: %w", p.in.Name, source.ErrTruncated)
 	}
 	what := "FtM entities"
@@ -282,7 +243,7 @@ func (p *parser) checkFirst(line []byte, terminated bool) error {
 // stops the parse) from a malformed one (a Problem).
 func (p *parser) decode(b []byte, terminated bool, line int, v any) (ok bool, err error) {
 	if err := json.Unmarshal(b, v); err != nil {
-		if !terminated && !json.Valid(b) {
+		if jsonl.CutShort(b, terminated) {
 			return false, fmt.Errorf("%s:%d: last line ends in the middle of an entity: %w", p.in.Name, line, source.ErrTruncated)
 		}
 		if json.Valid(b) {

@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -15,6 +13,8 @@ import (
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/field"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 const realFile = "lists/opensanctions-ftm-sample/entities.ftm.json"
@@ -28,28 +28,8 @@ func run(t testing.TB, name string, data []byte, delta bool, spoolLimit int) (so
 	return rep, got, err
 }
 
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func byID(es []*entity.Entity) map[string]*entity.Entity {
-	m := map[string]*entity.Entity{}
-	for _, e := range es {
-		m[e.ID] = e
-	}
-	return m
-}
-
 func TestParseRealFile(t *testing.T) {
-	data, err := os.ReadFile(shareddata.Path(t, realFile))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := shareddata.Read(t, realFile)
 	rep, got, err := run(t, realFile, data, false, defaultSpool)
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +48,7 @@ func TestParseRealFile(t *testing.T) {
 		"NK-2Myxbs6wX9xFKGoQn3sLaY": entity.Person,       // Sojko
 		"NK-2PacmNpiLUmoz4XD2mSt7A": entity.Organization, // IRGC
 	}
-	ents := byID(got)
+	ents := sourcetest.ByID(got)
 	for id, typ := range wantTypes {
 		e := ents[id]
 		if e == nil {
@@ -89,7 +69,7 @@ func TestParseRealFile(t *testing.T) {
 		if n.Script {
 			script++
 		}
-		if n.Script != nonLatin(n.Full) {
+		if n.Script != field.NonLatin(n.Full) {
 			t.Errorf("Inter Tobacco name %q: Script %v", n.Full, n.Script)
 		}
 	}
@@ -157,7 +137,7 @@ func TestParseRealFile(t *testing.T) {
 }
 
 func TestFoldsSideRecords(t *testing.T) {
-	rep, got, err := run(t, "folded.ftm.json", readFixture(t, "folded.ftm.json"), false, defaultSpool)
+	rep, got, err := run(t, "folded.ftm.json", sourcetest.ReadFixture(t, "folded.ftm.json"), false, defaultSpool)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +147,7 @@ func TestFoldsSideRecords(t *testing.T) {
 	if rep.Dataset != "us_ofac_sdn" || rep.Published != "2024-06-01" {
 		t.Errorf("dataset %q published %q", rep.Dataset, rep.Published)
 	}
-	ents := byID(got)
+	ents := sourcetest.ByID(got)
 
 	p := ents["NK-person1"]
 	wantNames := []entity.Name{
@@ -285,7 +265,7 @@ func fmtDates(ds []entity.Date) []string {
 }
 
 func TestReadsNestedExport(t *testing.T) {
-	rep, got, err := run(t, "nested.ftm.json", readFixture(t, "nested.ftm.json"), false, defaultSpool)
+	rep, got, err := run(t, "nested.ftm.json", sourcetest.ReadFixture(t, "nested.ftm.json"), false, defaultSpool)
 	if err != nil || len(got) != 1 || len(rep.Skipped) != 0 {
 		t.Fatalf("err %v, %d entities, skipped %v", err, len(got), rep.Skipped)
 	}
@@ -310,7 +290,7 @@ func TestReadsNestedExport(t *testing.T) {
 }
 
 func TestDelta(t *testing.T) {
-	rep, got, err := run(t, "delta.ftm.json", readFixture(t, "delta.ftm.json"), true, defaultSpool)
+	rep, got, err := run(t, "delta.ftm.json", sourcetest.ReadFixture(t, "delta.ftm.json"), true, defaultSpool)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +300,7 @@ func TestDelta(t *testing.T) {
 	if !slices.Equal(rep.Deleted, []string{"NK-2Myxbs6wX9xFKGoQn3sLaY"}) {
 		t.Errorf("deleted %v", rep.Deleted)
 	}
-	ents := byID(got)
+	ents := sourcetest.ByID(got)
 	if n := ents["NK-new1"]; n == nil || !slices.Equal(n.Programs, []string{"RUS"}) || n.ListedOn != "2024-06-01" {
 		t.Errorf("added person with its added sanction: %+v", n)
 	}
@@ -348,7 +328,7 @@ func TestDelta(t *testing.T) {
 }
 
 func TestMalformedLinesAreReported(t *testing.T) {
-	rep, got, err := run(t, "bad.ftm.json", readFixture(t, "bad.ftm.json"), false, defaultSpool)
+	rep, got, err := run(t, "bad.ftm.json", sourcetest.ReadFixture(t, "bad.ftm.json"), false, defaultSpool)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,7 +388,7 @@ func TestFileErrors(t *testing.T) {
 		{"delta given as full export", delta, false, source.ErrNotList},
 		{"full export given as delta", full, true, source.ErrNotList},
 		{"empty delta", "", true, source.ErrNotList},
-		{"last line cut", string(readFixture(t, "truncated.ftm.json")), false, source.ErrTruncated},
+		{"last line cut", string(sourcetest.ReadFixture(t, "truncated.ftm.json")), false, source.ErrTruncated},
 		{"first line cut", `{"id":"a","schema":"Person","prop`, false, source.ErrTruncated},
 		{"delta cut", delta + `{"op":"ADD","entity":{"id":"b","sch`, true, source.ErrTruncated},
 	}
@@ -429,14 +409,14 @@ func TestFileErrors(t *testing.T) {
 }
 
 func TestLastLineWithoutNewline(t *testing.T) {
-	rep, got, err := run(t, "x", readFixture(t, "nonewline.ftm.json"), false, defaultSpool)
+	rep, got, err := run(t, "x", sourcetest.ReadFixture(t, "nonewline.ftm.json"), false, defaultSpool)
 	if err != nil || len(got) != 1 || rep.Records != 1 {
 		t.Fatalf("err %v, %d entities", err, len(got))
 	}
 }
 
 func TestSpillsPartiesToTempFile(t *testing.T) {
-	data := readFixture(t, "folded.ftm.json")
+	data := sourcetest.ReadFixture(t, "folded.ftm.json")
 	_, inMemory, err := run(t, "x", data, false, defaultSpool)
 	if err != nil {
 		t.Fatal(err)
@@ -482,23 +462,11 @@ func TestSniff(t *testing.T) {
 }
 
 func TestCancelledContext(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := Parse(ctx, source.Input{Name: "x", R: bytes.NewReader(readFixture(t, "folded.ftm.json"))},
-		func(*entity.Entity) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, source.Input{Name: "x", R: bytes.NewReader(sourcetest.ReadFixture(t, "folded.ftm.json"))})
 }
 
 func TestEmitErrorStopsParse(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "x", R: bytes.NewReader(readFixture(t, "folded.ftm.json"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "x", R: bytes.NewReader(sourcetest.ReadFixture(t, "folded.ftm.json"))})
 }
 
 func TestContainsWord(t *testing.T) {
@@ -523,7 +491,7 @@ func TestContainsWord(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{"folded.ftm.json", "nested.ftm.json", "delta.ftm.json", "bad.ftm.json", "truncated.ftm.json", "nonewline.ftm.json"} {
-		f.Add(readFixture(f, name))
+		f.Add(sourcetest.ReadFixture(f, name))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, delta := range []bool{false, true} {
@@ -547,10 +515,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile(shareddata.Path(b, realFile))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := shareddata.Read(b, realFile)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/field"
 )
 
 // nameProps are read by names, not by the property loop.
@@ -73,7 +74,7 @@ func (p *parser) build(raw *rawEntity, line int, typ entity.Type) *entity.Entity
 }
 
 func (b *builder) addName(full string, kind entity.NameKind, weak bool) {
-	b.e.AddName(entity.Name{Full: full, Kind: kind, Weak: weak, Script: nonLatin(full)})
+	b.e.AddName(entity.Name{Full: full, Kind: kind, Weak: weak, Script: field.NonLatin(full)})
 }
 
 // names fills Names: the caption first when it is one of the names (it is
@@ -252,7 +253,7 @@ func containsWord(s, w string) bool {
 func (b *builder) countries(prop string, dst *[]string) {
 	var unknown []string
 	for _, v := range b.raw.strs(prop) {
-		if c, ok := countryCode(v); ok {
+		if c, ok := field.CountryCode(v); ok {
 			*dst = append(*dst, c)
 		} else {
 			unknown = append(unknown, v)

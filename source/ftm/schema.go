@@ -2,10 +2,8 @@ package ftm
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
-	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
 )
 
@@ -35,7 +33,7 @@ var sideSchemata = map[string]bool{
 // otherSchemata are the rest of the FtM model (followthemoney/schema/*.yaml):
 // relations, documents, assets and events. They describe no screenable
 // party of their own and are passed over, unless one is a sanctions target
-// (see parser.firstPass).
+// (see parser.readEntity).
 var otherSchemata = map[string]bool{
 	"Thing": true, "Interval": true, "Value": true, "Analyzable": true, "Asset": true,
 	"Vehicle": true, "RealEstate": true, "Land": true, "Security": true, "BankAccount": true,
@@ -151,43 +149,4 @@ func label(prop string) string {
 		}
 	}
 	return b.String()
-}
-
-// knownCodes holds every code the country table knows, FtM's territory
-// codes included ("ua-dpr", "suhh"), which country.Code does not return
-// for the code itself.
-var knownCodes = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, c := range country.Default().Codes() {
-		m[c] = true
-	}
-	return m
-})
-
-// countryCode reads an FtM country value (an ISO code, lower case by
-// convention, or FtM's territory codes). It reports false for a value it
-// cannot place, which the caller keeps in Remarks.
-func countryCode(v string) (string, bool) {
-	v = strings.ToLower(strings.TrimSpace(v))
-	if v == "" {
-		return "", false
-	}
-	if knownCodes()[v] {
-		return v, true
-	}
-	if c := country.Code(v); c != "" {
-		return c, true
-	}
-	return "", false
-}
-
-// nonLatin reports whether s has a letter outside the Latin script
-// (Cyrillic, Greek, Arabic, Han...).
-func nonLatin(s string) bool {
-	for _, r := range s {
-		if r >= 0x80 && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			return true
-		}
-	}
-	return false
 }

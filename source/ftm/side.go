@@ -7,6 +7,7 @@ import (
 
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/source/internal/field"
 )
 
 // sideRec identifies one side record, for the delta check (a changed side
@@ -190,7 +191,7 @@ func addressFrom(raw *rawEntity) *address {
 	a := &address{}
 	var unknown []string
 	for _, c := range raw.strs("country") {
-		if code, ok := countryCode(c); ok {
+		if code, ok := field.CountryCode(c); ok {
 			if a.addr.Country == "" {
 				a.addr.Country = code
 			}
@@ -304,7 +305,7 @@ func identFrom(raw *rawEntity) entity.Identifier {
 	}
 	var notes []string
 	for _, c := range raw.strs("country") {
-		if code, ok := countryCode(c); ok && id.Country == "" {
+		if code, ok := field.CountryCode(c); ok && id.Country == "" {
 			id.Country = code
 		} else if !ok {
 			notes = append(notes, "country "+c)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/embargo/embargo/internal/cputime"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
 )
@@ -362,10 +363,7 @@ func TestSniffHeadReadsMimetypeAndContentStart(t *testing.T) {
 
 // realSheet is the UK sanctions summary sheet shipped in ../shared/data.
 func realSheet(tb testing.TB) []byte {
-	b, err := os.ReadFile(shareddata.Path(tb, "lists/uk-sanctions-list-2025-08-11.ods"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	b := shareddata.Read(tb, "lists/uk-sanctions-list-2025-08-11.ods")
 	return b
 }
 
@@ -416,7 +414,7 @@ func TestRealUKSheet(t *testing.T) {
 func BenchmarkRows(b *testing.B) {
 	data := realSheet(b)
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		d, err := Open(bytes.NewReader(data), int64(len(data)))
 		if err != nil {

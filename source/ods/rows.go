@@ -6,6 +6,8 @@ import (
 	"iter"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/embargo/embargo/source/internal/xmlscan"
 )
 
 // The reader's limits. A value beyond them is an error wrapping ErrLimit;
@@ -442,13 +444,13 @@ func (rd *rowReader) addText(raw []byte, cdata bool) error {
 				rd.char()
 				rd.text = utf8.AppendRune(rd.text, r)
 			}
-		case isSpaceByte(c):
+		case xmlscan.IsSpace(c):
 			rd.space()
 			i++
 		default:
 			// A run of ordinary bytes.
 			j := i + 1
-			for j < len(raw) && raw[j] != '&' && !isSpaceByte(raw[j]) {
+			for j < len(raw) && raw[j] != '&' && !xmlscan.IsSpace(raw[j]) {
 				j++
 			}
 			rd.char()
@@ -581,10 +583,10 @@ func parseCount(b []byte) (int64, error) {
 }
 
 func trimSpace(b []byte) []byte {
-	for len(b) > 0 && isSpaceByte(b[0]) {
+	for len(b) > 0 && xmlscan.IsSpace(b[0]) {
 		b = b[1:]
 	}
-	for len(b) > 0 && isSpaceByte(b[len(b)-1]) {
+	for len(b) > 0 && xmlscan.IsSpace(b[len(b)-1]) {
 		b = b[:len(b)-1]
 	}
 	return b

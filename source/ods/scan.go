@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/xmlscan"
 )
 
 // scanner is a streaming XML tokenizer specialised for content.xml: it
@@ -340,19 +341,11 @@ func (s *scanner) markup() (tokKind, bool, error) {
 	}
 	tag := b[1:i]
 	s.pos += i + 1
-	empty := false
-	if len(tag) > 0 && tag[len(tag)-1] == '/' {
-		empty = true
-		tag = tag[:len(tag)-1]
+	name, attrs, empty := xmlscan.SplitTag(tag)
+	if !validName(name) {
+		return tokEOF, true, s.syntaxf("bad element name %q", clip(bytes.TrimSuffix(tag, []byte("/")), 40))
 	}
-	n := 0
-	for n < len(tag) && !isSpaceByte(tag[n]) {
-		n++
-	}
-	if n == 0 || !validName(tag[:n]) {
-		return tokEOF, true, s.syntaxf("bad element name %q", clip(tag, 40))
-	}
-	return tokStart, true, s.startTag(tag[:n], tag[n:], empty)
+	return tokStart, true, s.startTag(name, attrs, empty)
 }
 
 func (s *scanner) startTag(name, attrs []byte, empty bool) error {
@@ -477,7 +470,7 @@ func (s *scanner) attrNS(qname []byte) (nsID, []byte) {
 func eachAttr(b []byte, fn func(name, val []byte) error) error {
 	for {
 		i := 0
-		for i < len(b) && isSpaceByte(b[i]) {
+		for i < len(b) && xmlscan.IsSpace(b[i]) {
 			i++
 		}
 		if i == len(b) {
@@ -488,21 +481,21 @@ func eachAttr(b []byte, fn func(name, val []byte) error) error {
 		}
 		b = b[i:]
 		j := 0
-		for j < len(b) && b[j] != '=' && !isSpaceByte(b[j]) {
+		for j < len(b) && b[j] != '=' && !xmlscan.IsSpace(b[j]) {
 			j++
 		}
 		name := b[:j]
 		if !validName(name) {
 			return fmt.Errorf("bad attribute name %q", clip(name, 40))
 		}
-		for j < len(b) && isSpaceByte(b[j]) {
+		for j < len(b) && xmlscan.IsSpace(b[j]) {
 			j++
 		}
 		if j == len(b) || b[j] != '=' {
 			return fmt.Errorf("attribute %s has no value", name)
 		}
 		j++
-		for j < len(b) && isSpaceByte(b[j]) {
+		for j < len(b) && xmlscan.IsSpace(b[j]) {
 			j++
 		}
 		if j == len(b) || (b[j] != '"' && b[j] != '\'') {
@@ -550,56 +543,21 @@ func decodeAttr(dst, raw []byte) ([]byte, error) {
 
 // decodeRef decodes the entity or character reference at the start of b
 // ("&amp;", "&#x41;"), returning the character and the reference length.
+// A reference that does not decode, or that names a character XML does
+// not allow, is an error.
 func decodeRef(b []byte) (rune, int, error) {
-	end := bytes.IndexByte(b, ';')
-	if end < 0 || end > 12 {
+	ref, n, ok := xmlscan.CutRef(b)
+	if !ok {
 		return 0, 0, fmt.Errorf("unterminated reference %q", clip(b, 12))
 	}
-	ref := b[1:end]
-	switch string(ref) {
-	case "amp":
-		return '&', end + 1, nil
-	case "lt":
-		return '<', end + 1, nil
-	case "gt":
-		return '>', end + 1, nil
-	case "apos":
-		return '\'', end + 1, nil
-	case "quot":
-		return '"', end + 1, nil
-	}
-	if len(ref) < 2 || ref[0] != '#' {
-		return 0, 0, fmt.Errorf("unknown entity &%s;", ref)
-	}
-	digits, base := ref[1:], rune(10)
-	if digits[0] == 'x' {
-		digits, base = digits[1:], 16
-	}
-	if len(digits) == 0 {
-		return 0, 0, fmt.Errorf("bad character reference &%s;", ref)
-	}
-	var r rune
-	for _, d := range digits {
-		var v rune
-		switch {
-		case d >= '0' && d <= '9':
-			v = rune(d - '0')
-		case base == 16 && d >= 'a' && d <= 'f':
-			v = rune(d-'a') + 10
-		case base == 16 && d >= 'A' && d <= 'F':
-			v = rune(d-'A') + 10
-		default:
-			return 0, 0, fmt.Errorf("bad character reference &%s;", ref)
-		}
-		r = r*base + v
-		if r > utf8.MaxRune {
-			return 0, 0, fmt.Errorf("character reference &%s; out of range", ref)
-		}
+	r, err := xmlscan.DecodeRef(ref, false)
+	if err != nil {
+		return 0, 0, err
 	}
 	if !isXMLChar(r) {
 		return 0, 0, fmt.Errorf("character reference &%s; is not an XML character", ref)
 	}
-	return r, end + 1, nil
+	return r, n, nil
 }
 
 func isXMLChar(r rune) bool {
@@ -607,11 +565,9 @@ func isXMLChar(r rune) bool {
 		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= utf8.MaxRune
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
 func isSpace(b []byte) bool {
 	for _, c := range b {
-		if !isSpaceByte(c) {
+		if !xmlscan.IsSpace(c) {
 			return false
 		}
 	}

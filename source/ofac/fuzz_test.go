@@ -7,26 +7,20 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 // FuzzParse feeds arbitrary main and companion files to Parse. It must not
 // panic, must fail only with ErrNotList or ErrTruncated, and every entity
 // it emits must be well formed.
 func FuzzParse(f *testing.F) {
-	read := func(n string) []byte {
-		b, err := os.ReadFile("testdata/set/" + n)
-		if err != nil {
-			f.Fatal(err)
-		}
-		return b
-	}
+	read := func(n string) []byte { return sourcetest.ReadFixture(f, "set/"+n) }
 	sdn, add, alt, com := read("sdn.csv"), read("add.csv"), read("alt.csv"), read("sdn_comments.csv")
 	f.Add(sdn, add, alt, com)
 	f.Add(sdn, []byte(nil), []byte(nil), []byte(nil))

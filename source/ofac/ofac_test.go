@@ -15,6 +15,7 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 // fsInput returns an Input reading main from fsys, with its companions
@@ -434,23 +435,11 @@ func TestParseAcceptsLastRecordWithoutLineBreak(t *testing.T) {
 }
 
 func TestParseStopsOnEmitError(t *testing.T) {
-	in := fsInput(t, os.DirFS("testdata/set"), "", "sdn.csv")
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), in, func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities, want stop after 1", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, fsInput(t, os.DirFS("testdata/set"), "", "sdn.csv"))
 }
 
 func TestParseHonoursCancellation(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	in := fsInput(t, os.DirFS("testdata/set"), "", "sdn.csv")
-	_, err := Parse(ctx, in, func(*entity.Entity) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, fsInput(t, os.DirFS("testdata/set"), "", "sdn.csv"))
 }
 
 func TestFormat(t *testing.T) {
@@ -464,13 +453,7 @@ func TestFormat(t *testing.T) {
 }
 
 func TestSniff(t *testing.T) {
-	read := func(n string) []byte {
-		b, err := os.ReadFile("testdata/set/" + n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	read := func(n string) []byte { return sourcetest.ReadFixture(t, "set/"+n) }
 	sdn := read("sdn.csv")
 	tests := []struct {
 		name string

@@ -3,13 +3,13 @@ package ofacxml
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/field"
 )
 
 // Namespaces of the Advanced XML (sdn_advanced.xml, cons_advanced.xml).
@@ -175,10 +175,7 @@ type relation struct {
 }
 
 type advancedParser struct {
-	s   *scanner
-	b   *builder
-	in  source.Input
-	rep *source.Report
+	*doc
 
 	refs      map[refKey]refValue
 	locations map[string]*location
@@ -202,92 +199,66 @@ var sections = map[string]string{
 // of the DistinctParties.
 func ParseAdvanced(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
 	var rep source.Report
-	s := newScanner(in.R, 0)
-	root, _, err := s.root()
+	d, err := openDoc(in, &rep, advancedRoot, advancedResyncAt)
 	if err != nil {
-		return rep, notList(in.Name, s, err)
+		return rep, err
 	}
-	if root != advancedRoot {
-		return rep, fmt.Errorf("%s: root element is <%s>, not <%s>: %w", in.Name, root, advancedRoot, source.ErrNotList)
-	}
-	a := &advancedParser{s: s, b: newBuilder(), in: in, rep: &rep,
+	a := &advancedParser{doc: d,
 		refs: make(map[refKey]refValue, 2048), locations: make(map[string]*location, 1<<14)}
-	reuse := false // the current token was found by resync and is not handled yet
-	for {
-		if !reuse {
-			if err := s.next(); err != nil {
-				if err := a.recover(err, ""); err != nil {
-					return rep, err
+	s := d.s
+	err = d.walk(func() (record string, err error) {
+		switch s.depth() {
+		case 2:
+			switch string(s.name) {
+			case "DateOfIssue":
+				var p point
+				p, err = a.point()
+				if date := (entity.Date{Year: p.y, Month: p.m, Day: p.d}); date.Valid() {
+					rep.Published = date.String()
 				}
-				reuse = true
-				continue
-			}
-		}
-		reuse = false
-		switch s.kind {
-		case tokEOF:
-			return rep, fmt.Errorf("%s: %w: no closing </%s>", in.Name, source.ErrTruncated, advancedRoot)
-		case tokEnd:
-			if s.depth() == 0 {
-				return rep, a.finish(ctx, emit)
-			}
-		case tokStart:
-			record := ""
-			var err error
-			switch s.depth() {
-			case 2:
-				switch string(s.name) {
-				case "DateOfIssue":
-					var p point
-					p, err = a.point()
-					if d := (entity.Date{Year: p.y, Month: p.m, Day: p.d}); d.Valid() {
-						rep.Published = d.String()
-					}
-				case "ReferenceValueSets", "Locations", "IDRegDocuments", "DistinctParties",
-					"ProfileRelationships", "SanctionsEntries":
-					// Descend into the table.
-				default:
-					err = s.skip()
-				}
-			case 3:
-				section := string(s.at(1))
-				name := string(s.name)
-				switch {
-				case section == "ReferenceValueSets":
-					err = a.refSet()
-				case sections[name] != section:
-					err = s.skip()
-				case name == "Location":
-					record = "Location " + s.attrString("ID")
-					err = a.location()
-				case name == "IDRegDocument":
-					record = "IDRegDocument " + s.attrString("ID")
-					err = a.regDoc()
-				case name == "DistinctParty":
-					rep.Records++
-					if err := source.CheckContext(ctx, rep.Records); err != nil {
-						return rep, err
-					}
-					record = "DistinctParty " + s.attrString("FixedRef")
-					err = a.party()
-				case name == "ProfileRelationship":
-					record = "ProfileRelationship " + s.attrString("ID")
-					err = a.relation()
-				case name == "SanctionsEntry":
-					record = "SanctionsEntry " + s.attrString("ID")
-					err = a.sanctionsEntry()
-				}
+			case "ReferenceValueSets", "Locations", "IDRegDocuments", "DistinctParties",
+				"ProfileRelationships", "SanctionsEntries":
+				// Descend into the table.
 			default:
 				err = s.skip()
 			}
-			if err != nil {
-				if err := a.recover(err, record); err != nil {
-					return rep, err
+		case 3:
+			section := string(s.at(1))
+			name := string(s.name)
+			switch {
+			case section == "ReferenceValueSets":
+				err = a.refSet()
+			case sections[name] != section:
+				err = s.skip()
+			case name == "Location":
+				record = "Location " + s.attrString("ID")
+				err = a.location()
+			case name == "IDRegDocument":
+				record = "IDRegDocument " + s.attrString("ID")
+				err = a.regDoc()
+			case name == "DistinctParty":
+				rep.Records++
+				if err := source.CheckContext(ctx, rep.Records); err != nil {
+					return "", stop(err)
 				}
-				reuse = true
+				record = "DistinctParty " + s.attrString("FixedRef")
+				err = a.party()
+			case name == "ProfileRelationship":
+				record = "ProfileRelationship " + s.attrString("ID")
+				err = a.relation()
+			case name == "SanctionsEntry":
+				record = "SanctionsEntry " + s.attrString("ID")
+				err = a.sanctionsEntry()
 			}
+		default:
+			err = s.skip()
 		}
+		return record, err
+	})
+	if err != nil {
+		return rep, err
 	}
+	return rep, a.finish(ctx, emit)
 }
 
 // at returns the local name of the i-th open element (0 is the root).
@@ -302,35 +273,19 @@ func (s *scanner) at(i int) []byte {
 	return s.names[start:s.stack[i]]
 }
 
-// recover reports a record with broken markup as skipped and resumes at the
-// next record or table; the end of input is a truncated file.
-func (a *advancedParser) recover(err error, record string) error {
-	switch {
-	case errors.Is(err, errEOF):
-		return fmt.Errorf("%s:%d: %w", a.in.Name, a.s.line, source.ErrTruncated)
-	case !errors.Is(err, errSyntax):
-		return fmt.Errorf("%s: %w", a.in.Name, err)
+// advancedResyncAt accepts the elements reading resumes at after broken
+// markup: the next record, table or DateOfIssue.
+func advancedResyncAt(name []byte) ([]string, bool) {
+	n := string(name)
+	if sec, ok := sections[n]; ok {
+		return []string{sec}, true
 	}
-	a.rep.Skip(source.Problem{File: a.in.Name, Line: a.s.line, Record: record, Err: err})
-	found, err := a.s.resync(advancedRoot, func(name []byte) ([]string, bool) {
-		n := string(name)
-		if sec, ok := sections[n]; ok {
-			return []string{sec}, true
-		}
-		switch n {
-		case "ReferenceValueSets", "Locations", "IDRegDocuments", "DistinctParties",
-			"ProfileRelationships", "SanctionsEntries", "DateOfIssue":
-			return nil, true
-		}
-		return nil, false
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", a.in.Name, err)
+	switch n {
+	case "ReferenceValueSets", "Locations", "IDRegDocuments", "DistinctParties",
+		"ProfileRelationships", "SanctionsEntries", "DateOfIssue":
+		return nil, true
 	}
-	if !found {
-		return fmt.Errorf("%s:%d: %w", a.in.Name, a.s.line, source.ErrTruncated)
-	}
-	return nil
+	return nil, false
 }
 
 // text reads the current element's text, cleaned.
@@ -1036,7 +991,7 @@ func (a *advancedParser) name(id *identity, dn docName, person bool) (entity.Nam
 		}
 		if code := a.refs[refKey{"Script", np.script}].code; code != "" {
 			script = script || code != "Latn"
-		} else if hasNonLatin(v) {
+		} else if field.NonLatin(v) {
 			script = true
 		}
 		typ := ""

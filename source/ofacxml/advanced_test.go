@@ -13,6 +13,8 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/field"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 const advancedFixture = "testdata/sdn_advanced.xml"
@@ -209,7 +211,7 @@ func TestAdvancedMatchesClassic(t *testing.T) {
 	classic, _ := parseFile(t, Parse, classicFixture)
 	advanced, _ := parseFile(t, ParseAdvanced, advancedFixture)
 	edge, _ := parseFile(t, ParseAdvanced, "testdata/advanced_edge.xml")
-	adv := byID(append(advanced, edge...))
+	adv := sourcetest.ByID(append(advanced, edge...))
 	comparable := func(e *entity.Entity) *entity.Entity {
 		c := *e
 		c.Names = nil
@@ -220,7 +222,7 @@ func TestAdvancedMatchesClassic(t *testing.T) {
 		}
 		c.Addresses = nil
 		for _, a := range e.Addresses {
-			if !hasNonLatin(a.Full) {
+			if !field.NonLatin(a.Full) {
 				c.Addresses = append(c.Addresses, a)
 			}
 		}

@@ -506,15 +506,5 @@ func addName(e *entity.Entity, n entity.Name) bool {
 	return e.AddName(n)
 }
 
-// hasNonLatin reports whether s has a letter outside the Latin script.
-func hasNonLatin(s string) bool {
-	for _, r := range s {
-		if r >= 0x80 && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			return true
-		}
-	}
-	return false
-}
-
 // recordError describes a record that cannot be read.
 func recordError(format string, args ...any) error { return fmt.Errorf(format, args...) }

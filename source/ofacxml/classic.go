@@ -3,7 +3,6 @@ package ofacxml
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -95,54 +94,22 @@ type classicVessel struct {
 }
 
 type classicParser struct {
-	s   *scanner
-	b   *builder
-	in  source.Input
-	rep *source.Report
+	*doc
 }
 
 // Parse reads a classic SDN XML file (sdn.xml or consolidated.xml),
 // emitting one entity per sdnEntry as it goes.
 func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
 	var rep source.Report
-	s := newScanner(in.R, 0)
-	root, _, err := s.root()
+	d, err := openDoc(in, &rep, classicRoot, classicResyncAt)
 	if err != nil {
-		return rep, notList(in.Name, s, err)
+		return rep, err
 	}
-	if root != classicRoot {
-		return rep, fmt.Errorf("%s: root element is <%s>, not <%s>: %w", in.Name, root, classicRoot, source.ErrNotList)
-	}
-	p := &classicParser{s: s, b: newBuilder(), in: in, rep: &rep}
+	p := &classicParser{d}
+	s := d.s
 	seen := make(map[string]int, 1<<14)
 	declared := -1
-	reuse := false // the current token was found by resync and is not handled yet
-	for {
-		if !reuse {
-			if err := s.next(); err != nil {
-				if err := p.recover(err, ""); err != nil {
-					return rep, err
-				}
-				reuse = true
-				continue
-			}
-		}
-		reuse = false
-		switch s.kind {
-		case tokEOF:
-			return rep, fmt.Errorf("%s: %w: no closing </%s>", in.Name, source.ErrTruncated, classicRoot)
-		case tokEnd:
-			if s.depth() == 0 {
-				p.checkCount(declared, rep.Records)
-				return rep, nil
-			}
-			continue
-		case tokText:
-			continue
-		}
-		// A start tag.
-		var err error
-		record := ""
+	err = d.walk(func() (record string, err error) {
 		switch {
 		case s.depth() != 2:
 			err = s.skip()
@@ -152,26 +119,26 @@ func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Repor
 		case string(s.name) == classicEntryName:
 			rep.Records++
 			if err := source.CheckContext(ctx, rep.Records); err != nil {
-				return rep, err
+				return "", stop(err)
 			}
 			var ce *classicEntry
 			ce, err = p.entry()
 			record = recordID(ce.uid, rep.Records)
 			if err == nil {
 				if err := p.emitEntry(ce, record, seen, emit); err != nil {
-					return rep, err
+					return record, stop(err)
 				}
 			}
 		default:
 			err = s.skip()
 		}
-		if err != nil {
-			if err := p.recover(err, record); err != nil {
-				return rep, err
-			}
-			reuse = true
-		}
+		return record, err
+	})
+	if err != nil {
+		return rep, err
 	}
+	p.checkCount(declared, rep.Records)
+	return rep, nil
 }
 
 // emitEntry builds and emits the entity of an entry read without error,
@@ -199,47 +166,14 @@ func recordID(uid string, n int) string {
 	return "#" + strconv.Itoa(n)
 }
 
-// notList wraps a failure to find the root element.
-func notList(name string, s *scanner, err error) error {
-	if s.rerr != nil && !errors.Is(s.rerr, errSyntax) {
-		return fmt.Errorf("%s: %w", name, s.rerr)
+// classicResyncAt accepts the elements reading resumes at after broken
+// markup: the next sdnEntry or publshInformation.
+func classicResyncAt(name []byte) ([]string, bool) {
+	switch string(name) {
+	case classicEntryName, classicPublishInfo:
+		return nil, true
 	}
-	return fmt.Errorf("%s: %w: %v", name, source.ErrNotList, err)
-}
-
-// recover handles an error met while reading: broken markup is reported as
-// a Problem (a skipped record when record is set) and reading resumes at
-// the next entry, whose start tag (or the list's end tag) is then the
-// current token; the end of input is a truncated file; other errors are
-// returned.
-func (p *classicParser) recover(err error, record string) error {
-	switch {
-	case errors.Is(err, errEOF):
-		return fmt.Errorf("%s:%d: %w", p.in.Name, p.s.line, source.ErrTruncated)
-	case !errors.Is(err, errSyntax):
-		return fmt.Errorf("%s: %w", p.in.Name, err)
-	}
-	p.rep.Skip(source.Problem{File: p.in.Name, Line: p.s.line, Record: record, Err: err})
-	return p.resync()
-}
-
-// resync moves to the next sdnEntry (or the end of the list) after a
-// syntax error.
-func (p *classicParser) resync() error {
-	found, err := p.s.resync(classicRoot, func(name []byte) ([]string, bool) {
-		switch string(name) {
-		case classicEntryName, classicPublishInfo:
-			return nil, true
-		}
-		return nil, false
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", p.in.Name, err)
-	}
-	if !found {
-		return fmt.Errorf("%s:%d: %w", p.in.Name, p.s.line, source.ErrTruncated)
-	}
-	return nil
+	return nil, false
 }
 
 // checkCount reports a Record_Count that differs from the entries read: a

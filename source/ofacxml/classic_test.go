@@ -2,7 +2,6 @@ package ofacxml
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"errors"
 	"os"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 const classicFixture = "testdata/sdn.xml"
@@ -201,7 +201,7 @@ func csvRows(t *testing.T, s string) [][]string {
 // the expected Remarks below hold.
 func TestClassicMatchesLegacyCSV(t *testing.T) {
 	ents, _ := parseFile(t, Parse, classicFixture)
-	got := byID(ents)
+	got := sourcetest.ByID(ents)
 	alts, adds := csvRows(t, legacyALT), csvRows(t, legacyADD)
 	for _, row := range csvRows(t, legacySDN) {
 		id := row[0]
@@ -480,15 +480,7 @@ func TestParseClassicKeepsUnknownElements(t *testing.T) {
 
 func TestParseClassicStopsOnEmitErrorAndCancel(t *testing.T) {
 	doc := `<sdnList>` + entryXML("1", "ONE") + entryXML("2", "TWO") + `</sdnList>`
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "a", R: strings.NewReader(doc)}, func(*entity.Entity) error {
-		n++
-		return stop
-	})
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities, want the emit error after 1", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "a", R: strings.NewReader(doc)})
 
 	var b strings.Builder
 	b.WriteString("<sdnList>")
@@ -496,12 +488,7 @@ func TestParseClassicStopsOnEmitErrorAndCancel(t *testing.T) {
 		b.WriteString(entryXML(strconv.Itoa(i), "NAME"))
 	}
 	b.WriteString("</sdnList>")
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err = Parse(ctx, source.Input{Name: "a", R: strings.NewReader(b.String())}, func(*entity.Entity) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, source.Input{Name: "a", R: strings.NewReader(b.String())})
 }
 
 func TestSniff(t *testing.T) {

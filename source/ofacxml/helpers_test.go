@@ -44,14 +44,6 @@ func parseString(t testing.TB, p source.Parser, doc string) ([]*entity.Entity, s
 	return parseAll(t, p, "test.xml", strings.NewReader(doc))
 }
 
-func byID(ents []*entity.Entity) map[string]*entity.Entity {
-	m := make(map[string]*entity.Entity, len(ents))
-	for _, e := range ents {
-		m[e.ID] = e
-	}
-	return m
-}
-
 // diffEntity reports every field in which got differs from want.
 func diffEntity(t *testing.T, got, want *entity.Entity) {
 	t.Helper()

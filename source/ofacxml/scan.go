@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/embargo/embargo/source/internal/xmlscan"
 )
 
 // The scanner is a small streaming XML tokenizer written for the two OFAC
@@ -268,8 +270,6 @@ func isNameStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c >= 0x80
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
 // tagEnd returns the offset from pos of the '>' closing the tag at pos,
 // skipping quoted attribute values; -1 when the input ends first, -2 when
 // a '<' shows the tag was never closed.
@@ -309,34 +309,37 @@ func localName(qname []byte) []byte {
 	return qname
 }
 
+// closingGT is tagEnd for a tag that must be closed: when it is not, it
+// moves past the input or the '<' and returns a syntax error, saying the
+// document ends inside the tag (inside names it: "a tag") or giving
+// unclosed.
+func (s *scanner) closingGT(inside, unclosed string) (int, error) {
+	gt := s.tagEnd()
+	if gt >= 0 {
+		return gt, nil
+	}
+	if gt == -1 {
+		s.advance(s.n - s.pos)
+		return 0, s.syntax("document ends inside %s", inside)
+	}
+	s.advance(1)
+	return 0, s.syntax("%s", unclosed)
+}
+
 func (s *scanner) scanStartTag() error {
 	if !isNameStart(s.buf[s.pos+1]) {
 		s.advance(1)
 		return s.syntax("invalid character %q after '<'", s.buf[s.pos])
 	}
-	gt := s.tagEnd()
-	if gt < 0 {
-		if gt == -1 {
-			s.advance(s.n - s.pos)
-			return s.syntax("document ends inside a tag")
-		}
-		s.advance(1)
-		return s.syntax("unclosed tag")
+	gt, err := s.closingGT("a tag", "unclosed tag")
+	if err != nil {
+		return err
 	}
-	tag := s.buf[s.pos+1 : s.pos+gt]
-	self := false
-	if len(tag) > 0 && tag[len(tag)-1] == '/' {
-		self = true
-		tag = tag[:len(tag)-1]
-	}
-	i := 0
-	for i < len(tag) && !isSpace(tag[i]) {
-		i++
-	}
+	qname, attrs, self := xmlscan.SplitTag(s.buf[s.pos+1 : s.pos+gt])
 	s.kind = tokStart
 	s.tokLine = s.line
-	s.name = localName(tag[:i])
-	s.attrs = tag[i:]
+	s.name = localName(qname)
+	s.attrs = attrs
 	s.selfClose = self
 	if len(s.name) == 0 {
 		s.advance(gt + 1)
@@ -351,14 +354,9 @@ func (s *scanner) scanStartTag() error {
 }
 
 func (s *scanner) scanEndTag() error {
-	gt := s.tagEnd()
-	if gt < 0 {
-		if gt == -1 {
-			s.advance(s.n - s.pos)
-			return s.syntax("document ends inside an end tag")
-		}
-		s.advance(1)
-		return s.syntax("unclosed end tag")
+	gt, err := s.closingGT("an end tag", "unclosed end tag")
+	if err != nil {
+		return err
 	}
 	tag := bytes.TrimRight(s.buf[s.pos+2:s.pos+gt], " \t\r\n")
 	s.kind = tokEnd
@@ -387,7 +385,7 @@ func (s *scanner) skipPI() error {
 		return s.syntax("document ends inside a processing instruction")
 	}
 	pi := s.buf[s.pos+2 : s.pos+end]
-	if bytes.HasPrefix(pi, []byte("xml")) && (len(pi) == 3 || isSpace(pi[3])) {
+	if bytes.HasPrefix(pi, []byte("xml")) && (len(pi) == 3 || xmlscan.IsSpace(pi[3])) {
 		if v, ok := attr(pi[3:], "encoding"); ok {
 			s.encoding = strings.ToLower(strings.TrimSpace(string(v)))
 		}
@@ -450,15 +448,15 @@ func (s *scanner) scanBang() (done bool, err error) {
 func attr(attrs []byte, name string) ([]byte, bool) {
 	i := 0
 	for i < len(attrs) {
-		for i < len(attrs) && isSpace(attrs[i]) {
+		for i < len(attrs) && xmlscan.IsSpace(attrs[i]) {
 			i++
 		}
 		start := i
-		for i < len(attrs) && attrs[i] != '=' && !isSpace(attrs[i]) {
+		for i < len(attrs) && attrs[i] != '=' && !xmlscan.IsSpace(attrs[i]) {
 			i++
 		}
 		key := attrs[start:i]
-		for i < len(attrs) && isSpace(attrs[i]) {
+		for i < len(attrs) && xmlscan.IsSpace(attrs[i]) {
 			i++
 		}
 		if i >= len(attrs) || attrs[i] != '=' {
@@ -468,7 +466,7 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 			continue
 		}
 		i++
-		for i < len(attrs) && isSpace(attrs[i]) {
+		for i < len(attrs) && xmlscan.IsSpace(attrs[i]) {
 			i++
 		}
 		if i >= len(attrs) {
@@ -478,7 +476,7 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 		if q != '"' && q != '\'' {
 			// Unquoted value: not XML, but read it to the next space.
 			vs := i
-			for i < len(attrs) && !isSpace(attrs[i]) {
+			for i < len(attrs) && !xmlscan.IsSpace(attrs[i]) {
 				i++
 			}
 			if string(key) == name {
@@ -522,18 +520,17 @@ func decode(b []byte) string {
 	for amp >= 0 {
 		out = append(out, b[:amp]...)
 		b = b[amp:]
-		semi := bytes.IndexByte(b, ';')
-		if semi < 0 || semi > 12 {
+		ent, n, ok := xmlscan.CutRef(b)
+		if !ok {
 			out = append(out, '&')
 			b = b[1:]
 		} else {
-			ent := b[1:semi]
 			if r, ok := xmlEntity(ent); ok {
 				out = utf8.AppendRune(out, r)
 			} else {
-				out = append(out, b[:semi+1]...)
+				out = append(out, b[:n]...)
 			}
-			b = b[semi+1:]
+			b = b[n:]
 		}
 		amp = bytes.IndexByte(b, '&')
 	}
@@ -541,46 +538,18 @@ func decode(b []byte) string {
 	return validString(out)
 }
 
-func xmlEntity(ent []byte) (rune, bool) {
-	switch string(ent) {
-	case "amp":
-		return '&', true
-	case "lt":
-		return '<', true
-	case "gt":
-		return '>', true
-	case "quot":
-		return '"', true
-	case "apos":
-		return '\'', true
-	}
-	if len(ent) < 2 || ent[0] != '#' {
-		return 0, false
-	}
-	base, digits := 10, ent[1:]
-	if digits[0] == 'x' || digits[0] == 'X' {
-		base, digits = 16, digits[1:]
-	}
-	if len(digits) == 0 {
-		return 0, false
-	}
-	var r rune
-	for _, c := range digits {
-		var d rune
-		switch {
-		case c >= '0' && c <= '9':
-			d = rune(c - '0')
-		case base == 16 && c >= 'a' && c <= 'f':
-			d = rune(c-'a') + 10
-		case base == 16 && c >= 'A' && c <= 'F':
-			d = rune(c-'A') + 10
-		default:
-			return 0, false
-		}
-		r = r*rune(base) + d
-		if r > utf8.MaxRune {
+// xmlEntity decodes the body of a reference leniently: a character
+// reference out of range or to a character that cannot be written (NUL, a
+// surrogate) is U+FFFD, and ok is false for a reference that does not
+// decode, which decode keeps as written.
+func xmlEntity(ent []byte) (r rune, ok bool) {
+	r, err := xmlscan.DecodeRef(ent, true)
+	if err != nil {
+		var e *xmlscan.RefError
+		if errors.As(err, &e) && e.Problem == xmlscan.OutOfRange {
 			return utf8.RuneError, true
 		}
+		return 0, false
 	}
 	if !utf8.ValidRune(r) || r == 0 {
 		return utf8.RuneError, true

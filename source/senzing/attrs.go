@@ -2,10 +2,7 @@ package senzing
 
 import (
 	"strings"
-	"sync"
-	"unicode"
 
-	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
 )
 
@@ -139,40 +136,6 @@ var ftmIDs = map[string]idProp{
 	"permId":               {entity.Other, "PermID"},
 	"bvdId":                {entity.Other, "Bureau van Dijk ID"},
 	"serialNumber":         {entity.Other, "Serial number"},
-}
-
-var knownCodes = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, c := range country.Default().Codes() {
-		m[c] = true
-	}
-	return m
-})
-
-// countryCode reads a country given as a code ("us", "US", "USA"), FtM
-// territory code ("ua-dpr") or name; false when it names no country.
-func countryCode(v string) (string, bool) {
-	l := strings.ToLower(strings.TrimSpace(v))
-	if l == "" {
-		return "", false
-	}
-	if knownCodes()[l] {
-		return l, true
-	}
-	if c := country.Code(v); c != "" {
-		return c, true
-	}
-	return "", false
-}
-
-// nonLatin reports whether s has a letter outside the Latin script.
-func nonLatin(s string) bool {
-	for _, r := range s {
-		if r >= 0x80 && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			return true
-		}
-	}
-	return false
 }
 
 // words turns an attribute name into a label: "GROUP_ASSN_ID" → "Group assn id".

@@ -76,16 +76,10 @@ func (d *decoder) decode(b []byte) (*record, error) {
 		return r, d.end()
 	}
 	for {
-		d.ws()
-		key, err := d.key()
+		key, err := d.member()
 		if err != nil {
 			return nil, err
 		}
-		d.ws()
-		if !d.eat(':') {
-			return nil, errSyntax
-		}
-		d.ws()
 		if d.i >= len(d.b) {
 			return nil, errSyntax
 		}
@@ -172,6 +166,22 @@ func (d *decoder) eat(c byte) bool {
 }
 
 // feature reads an object of scalars.
+// member reads the key of an object member and the colon after it, with
+// the white space around them.
+func (d *decoder) member() (string, error) {
+	d.ws()
+	key, err := d.key()
+	if err != nil {
+		return "", err
+	}
+	d.ws()
+	if !d.eat(':') {
+		return "", errSyntax
+	}
+	d.ws()
+	return key, nil
+}
+
 func (d *decoder) feature() (feature, error) {
 	if !d.eat('{') {
 		return nil, errShape
@@ -182,16 +192,10 @@ func (d *decoder) feature() (feature, error) {
 	}
 	start := len(d.arena)
 	for {
-		d.ws()
-		key, err := d.key()
+		key, err := d.member()
 		if err != nil {
 			return nil, err
 		}
-		d.ws()
-		if !d.eat(':') {
-			return nil, errSyntax
-		}
-		d.ws()
 		v, err := d.scalar()
 		if err != nil {
 			return nil, err

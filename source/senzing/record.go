@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/source/internal/field"
 )
 
 type nameItem struct {
@@ -231,7 +232,7 @@ func (pt *party) nameAll() bool {
 }
 
 func (p *parser) countries(pt *party, attr, v string, dst *[]string) {
-	if c, ok := countryCode(v); ok {
+	if c, ok := field.CountryCode(v); ok {
 		*dst = append(*dst, c)
 	} else {
 		pt.remark(words(attr) + ": " + v)
@@ -251,7 +252,7 @@ func (p *parser) identifier(pt *party, value, typ, ctry string, def entity.IDTyp
 		id.Type = t
 	}
 	if ctry != "" {
-		if c, ok := countryCode(ctry); ok {
+		if c, ok := field.CountryCode(ctry); ok {
 			id.Country = c
 		} else {
 			id.Note = join(" ", id.Note, "("+ctry+")")
@@ -432,7 +433,7 @@ func (p *parser) name(pt *party, g group) {
 		}
 		return
 	}
-	n := entity.Name{Full: full, Kind: entity.Alias, Script: nonLatin(full)}
+	n := entity.Name{Full: full, Kind: entity.Alias, Script: field.NonLatin(full)}
 	if !parts.IsZero() {
 		pp := parts
 		n.Parts = &pp
@@ -457,7 +458,7 @@ func (p *parser) address(pt *party, g group) {
 		PostalCode: g.get("ADDR_POSTAL_CODE"),
 	}
 	if c := g.get("ADDR_COUNTRY"); c != "" {
-		if code, ok := countryCode(c); ok {
+		if code, ok := field.CountryCode(c); ok {
 			addr.Country = code
 			pt.e.Countries = append(pt.e.Countries, code)
 		} else {

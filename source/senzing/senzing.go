@@ -79,16 +79,15 @@
 package senzing
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/jsonl"
 )
 
 // maxPending bounds the persons waiting for a position record.
@@ -108,8 +107,8 @@ func Format() source.Format {
 // with DATA_SOURCE and a record attribute (RECORD_ID, RECORD_TYPE,
 // FEATURES, NAMES or a name).
 func Sniff(name string, head []byte) bool {
-	line, _ := firstLine(head)
-	k := topKeys(line)
+	line, _ := jsonl.FirstLine(head)
+	k := jsonl.TopKeys(line)
 	return k["DATA_SOURCE"] && (k["RECORD_ID"] || k["RECORD_TYPE"] || k["FEATURES"] || k["NAMES"] ||
 		k["NAME_FULL"] || k["NAME_ORG"] || k["NAME_LAST"])
 }
@@ -159,74 +158,46 @@ func (p *parser) skip(line int, id, field string, err error) {
 }
 
 func (p *parser) read() error {
-	lr := newLineReader(p.in.R)
-	first := true
-	for {
-		if err := source.CheckContext(p.ctx, p.report.Records); err != nil {
-			return err
+	return jsonl.Scan(p.ctx, p.in, &p.report, p.checkFirst, p.readLine)
+}
+
+// checkFirst rejects a file whose first line is not a Senzing record.
+func (p *parser) checkFirst(line []byte, terminated bool) error {
+	k := jsonl.TopKeys(line)
+	switch {
+	case k["DATA_SOURCE"] || k["RECORD_ID"]:
+		return nil
+	case line[0] == '{' && jsonl.CutShort(line, terminated):
+		return fmt.Errorf("%s: first line ends before its record does: %w", p.in.Name, source.ErrTruncated)
+	}
+	return fmt.Errorf("%s: first line is not a Senzing record: %w", p.in.Name, source.ErrNotList)
+}
+
+// readLine maps one record and places it.
+func (p *parser) readLine(line []byte, terminated bool, n int) error {
+	rec, err := p.dec.decode(line)
+	if err != nil {
+		if jsonl.CutShort(line, terminated) {
+			return fmt.Errorf("%s:%d: last line ends in the middle of a record: %w", p.in.Name, n, source.ErrTruncated)
 		}
-		line, terminated, err := lr.next()
-		if errors.Is(err, io.EOF) {
-			break
+		if json.Valid(line) {
+			err = fmt.Errorf("not a Senzing record: %w", err)
+		} else {
+			err = errors.New("invalid JSON")
 		}
-		if errors.Is(err, errLineTooLong) {
-			p.report.Records++
-			p.skip(lr.line, "", "", err)
-			first = false
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.in.Name, err)
-		}
-		if lr.line == 1 {
-			line = bytes.TrimPrefix(line, bom)
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		if first {
-			first = false
-			k := topKeys(line)
-			switch {
-			case k["DATA_SOURCE"] || k["RECORD_ID"]:
-			case !terminated && line[0] == '{' && !json.Valid(line):
-				return fmt.Errorf("%s: first line ends before its record does: %w", p.in.Name, source.ErrTruncated)
-			default:
-				return fmt.Errorf("%s: first line is not a Senzing record: %w", p.in.Name, source.ErrNotList)
-			}
-		}
-		p.report.Records++
-		rec, err := p.dec.decode(line)
-		if err != nil {
-			if !terminated && !json.Valid(line) {
-				return fmt.Errorf("%s:%d: last line ends in the middle of a record: %w", p.in.Name, lr.line, source.ErrTruncated)
-			}
-			if json.Valid(line) {
-				err = fmt.Errorf("not a Senzing record: %w", err)
-			} else {
-				err = errors.New("invalid JSON")
-			}
-			p.skip(lr.line, "", "", err)
-			continue
-		}
-		if p.report.Dataset == "" {
-			if ds := rec.dataSource; strings.TrimSpace(ds) != "" {
-				p.report.Dataset = datasetName(ds)
-			}
-		}
-		pt := p.build(rec, lr.line)
-		if pt == nil {
-			continue
-		}
-		if err := p.add(pt); err != nil {
-			return err
+		p.skip(n, "", "", err)
+		return nil
+	}
+	if p.report.Dataset == "" {
+		if ds := rec.dataSource; strings.TrimSpace(ds) != "" {
+			p.report.Dataset = datasetName(ds)
 		}
 	}
-	if first {
-		return fmt.Errorf("%s: empty file: %w", p.in.Name, source.ErrNotList)
+	pt := p.build(rec, n)
+	if pt == nil {
+		return nil
 	}
-	return nil
+	return p.add(pt)
 }
 
 // add places a mapped record: a record without type is held to the end

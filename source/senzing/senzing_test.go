@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
 
 const realFile = "lists/opensanctions-us-congress-2026-01-02.senzing.json"
@@ -27,28 +26,8 @@ func run(t testing.TB, name string, data []byte, pending int) (source.Report, []
 	return rep, got, err
 }
 
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func byID(es []*entity.Entity) map[string]*entity.Entity {
-	m := map[string]*entity.Entity{}
-	for _, e := range es {
-		m[e.ID] = e
-	}
-	return m
-}
-
 func TestParseRealFile(t *testing.T) {
-	data, err := os.ReadFile(shareddata.Path(t, realFile))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := shareddata.Read(t, realFile)
 	rep, got, err := run(t, realFile, data, maxPending)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +68,7 @@ func TestParseRealFile(t *testing.T) {
 		t.Error("a position record was emitted as a party")
 	}
 
-	ents := byID(got)
+	ents := sourcetest.ByID(got)
 	j := ents["NK-AQ4HymsADSK2D63MkyTqfC"]
 	want := &entity.Entity{
 		ID: "NK-AQ4HymsADSK2D63MkyTqfC", Source: "us_congress", SourceIDs: []string{"NK-AQ4HymsADSK2D63MkyTqfC"},
@@ -116,7 +95,7 @@ func TestParseRealFile(t *testing.T) {
 }
 
 func TestRecords(t *testing.T) {
-	rep, got, err := run(t, "records.senzing.json", readFixture(t, "records.senzing.json"), maxPending)
+	rep, got, err := run(t, "records.senzing.json", sourcetest.ReadFixture(t, "records.senzing.json"), maxPending)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +105,7 @@ func TestRecords(t *testing.T) {
 	if len(rep.Skipped) != 1 || rep.Skipped[0].Line != 9 || rep.Skipped[0].Record != "NK-car1" || rep.Skipped[0].Field != "RECORD_TYPE" {
 		t.Errorf("problems %v, want the VEHICLE on line 9", rep.Skipped)
 	}
-	ents := byID(got)
+	ents := sourcetest.ByID(got)
 	if ents["Q-duma"] != nil {
 		t.Error("position emitted as a party")
 	}
@@ -239,7 +218,7 @@ func TestRecords(t *testing.T) {
 }
 
 func TestMalformedLinesAreReported(t *testing.T) {
-	rep, got, err := run(t, "bad.senzing.json", readFixture(t, "bad.senzing.json"), maxPending)
+	rep, got, err := run(t, "bad.senzing.json", sourcetest.ReadFixture(t, "bad.senzing.json"), maxPending)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +299,7 @@ func TestFileErrors(t *testing.T) {
 		{"ftm", `{"id":"x","schema":"Person","properties":{}}` + "\n", source.ErrNotList, 0},
 		{"csv", "RECORD_ID,NAME\n1,x\n", source.ErrNotList, 0},
 		{"first line cut", `{"DATA_SOURCE":"OS_T","RECORD_ID":"a","NAM`, source.ErrTruncated, 0},
-		{"last line cut", string(readFixture(t, "truncated.senzing.json")), source.ErrTruncated, 1},
+		{"last line cut", string(sourcetest.ReadFixture(t, "truncated.senzing.json")), source.ErrTruncated, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -369,27 +348,16 @@ func TestDatasetName(t *testing.T) {
 }
 
 func TestCancelledContext(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := Parse(ctx, source.Input{Name: "x", R: bytes.NewReader(readFixture(t, "records.senzing.json"))}, func(*entity.Entity) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v", err)
-	}
+	sourcetest.HonoursCancellation(t, Parse, source.Input{Name: "x", R: bytes.NewReader(sourcetest.ReadFixture(t, "records.senzing.json"))})
 }
 
 func TestEmitErrorStopsParse(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "x", R: bytes.NewReader(readFixture(t, "records.senzing.json"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "x", R: bytes.NewReader(sourcetest.ReadFixture(t, "records.senzing.json"))})
 }
 
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{"records.senzing.json", "bad.senzing.json", "truncated.senzing.json"} {
-		f.Add(readFixture(f, name))
+		f.Add(sourcetest.ReadFixture(f, name))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rep, got, err := run(t, "fuzz", data, 2)
@@ -410,10 +378,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile(shareddata.Path(b, realFile))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := shareddata.Read(b, realFile)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

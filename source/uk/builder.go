@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/source/internal/field"
 )
 
 // builder gathers one designation of the official CSV or XML into an
@@ -82,7 +82,7 @@ func (b *builder) addName(parts [6]string, nameType, strength, title string) {
 	for i := range parts {
 		parts[i] = entity.CleanSpace(parts[i])
 	}
-	full := joinNonEmpty(" ", parts[:]...)
+	full := field.JoinNonEmpty(" ", parts[:]...)
 	if full == "" {
 		return
 	}
@@ -102,7 +102,7 @@ func (b *builder) addName(parts [6]string, nameType, strength, title string) {
 	}
 	title = entity.CleanSpace(title)
 	// Name1 is the first given name, Name2..Name5 further ones.
-	if given, middle := parts[0], joinNonEmpty(" ", parts[1:5]...); given != "" || middle != "" || title != "" {
+	if given, middle := parts[0], field.JoinNonEmpty(" ", parts[1:5]...); given != "" || middle != "" || title != "" {
 		n.Parts = &entity.NameParts{Title: title, Given: given, Middle: middle}
 		if given != "" || middle != "" {
 			n.Parts.Family = parts[5]
@@ -126,7 +126,7 @@ func (b *builder) addNonLatin(name, script, lang string) {
 	if name == "" {
 		return
 	}
-	n := entity.Name{Full: name, Kind: entity.Alias, Script: hasNonLatin(name)}
+	n := entity.Name{Full: name, Kind: entity.Alias, Script: field.NonLatin(name)}
 	if l := strings.TrimSpace(lang); l != "" {
 		if code := languageCode(l); code != "" {
 			n.Lang = code
@@ -161,7 +161,7 @@ func (b *builder) addDOB(s string) {
 }
 
 func (b *builder) addBirthPlace(town, ctry string) {
-	if p := joinNonEmpty(", ", entity.CleanSpace(town), entity.CleanSpace(ctry)); p != "" {
+	if p := field.JoinNonEmpty(", ", entity.CleanSpace(town), entity.CleanSpace(ctry)); p != "" {
 		b.e.BirthPlaces = append(b.e.BirthPlaces, p)
 	}
 }
@@ -191,10 +191,10 @@ func (b *builder) addAddress(lines [6]string, postal, ctry string) {
 	}
 	postal, ctry = entity.CleanSpace(postal), entity.CleanSpace(ctry)
 	a := entity.Address{
-		Full:       joinNonEmpty(", ", append(lines[:], postal, ctry)...),
-		Street:     joinNonEmpty(", ", lines[0], lines[1], lines[2]),
+		Full:       field.JoinNonEmpty(", ", append(lines[:], postal, ctry)...),
+		Street:     field.JoinNonEmpty(", ", lines[0], lines[1], lines[2]),
 		City:       lines[5],
-		Region:     joinNonEmpty(", ", lines[3], lines[4]),
+		Region:     field.JoinNonEmpty(", ", lines[3], lines[4]),
 		PostalCode: postal,
 	}
 	if a.Full == "" {
@@ -221,7 +221,7 @@ func (b *builder) addDocument(t entity.IDType, label, number, info string) {
 		}
 		return
 	}
-	b.e.AddIdentifier(entity.Identifier{Type: t, Value: number, Note: joinNonEmpty("; ", label, info)})
+	b.e.AddIdentifier(entity.Identifier{Type: t, Value: number, Note: field.JoinNonEmpty("; ", label, info)})
 }
 
 func (b *builder) addRegistration(s string) {
@@ -346,20 +346,6 @@ func (r *remarks) add(label, value string) {
 
 func (r *remarks) String() string { return strings.Join(r.items, "; ") }
 
-func joinNonEmpty(sep string, parts ...string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(p)
-	}
-	return b.String()
-}
-
 // splitList splits a cell that may hold several values: "(1) Russia (2)
 // Ukraine", "Russia; Ukraine". A single value comes back whole.
 func splitList(s string) []string {
@@ -436,16 +422,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// hasNonLatin reports whether s has a letter outside the Latin script.
-func hasNonLatin(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			return true
-		}
-	}
-	return false
 }
 
 // languageCode maps the language names the UK list uses for non-Latin

@@ -13,6 +13,7 @@ import (
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/csvlist"
 )
 
 // csvField is what a column of the full-list CSV holds.
@@ -307,7 +308,7 @@ func (p *csvParser) row(rec []string, line int, emit source.Emit) error {
 	}
 	uid := entity.CleanSpace(v[fUniqueID])
 	if uid == "" {
-		if isBlank(rec) {
+		if csvlist.IsBlank(rec) {
 			return nil
 		}
 		p.rep.Records++
@@ -388,13 +389,4 @@ func (p *csvParser) flush(emit source.Emit) error {
 		return nil
 	}
 	return emit(e)
-}
-
-func isBlank(rec []string) bool {
-	for _, s := range rec {
-		if strings.TrimSpace(s) != "" {
-			return false
-		}
-	}
-	return true
 }

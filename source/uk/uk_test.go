@@ -16,19 +16,12 @@ import (
 	"time"
 
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/internal/cputime"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 	"github.com/embargo/embargo/source/ods"
 )
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // odsPackage zips a content.xml into a spreadsheet package as the FCDO's
 // file is laid out (meta.xml, mimetype, styles, content.xml).
@@ -57,22 +50,6 @@ func odsPackage(t testing.TB, content []byte) []byte {
 	return buf.Bytes()
 }
 
-// parse runs a parser over data and returns the entities by ID.
-func parse(t testing.TB, p source.Parser, name string, data []byte) (map[string]*entity.Entity, []string, source.Report, error) {
-	t.Helper()
-	byID := map[string]*entity.Entity{}
-	var order []string
-	rep, err := p(context.Background(), source.Input{Name: name, R: bytes.NewReader(data)}, func(e *entity.Entity) error {
-		if _, dup := byID[e.ID]; dup {
-			t.Errorf("entity %s emitted twice", e.ID)
-		}
-		byID[e.ID] = e
-		order = append(order, e.ID)
-		return nil
-	})
-	return byID, order, rep, err
-}
-
 type problem struct {
 	line          int
 	record, field string
@@ -96,8 +73,8 @@ var dpr0075 = entity.Entity{ID: "uk-DPR0075", Source: "uk", SourceIDs: []string{
 	Remarks: "Designation source: UN; Sanctions imposed: Prohibition of port entry"}
 
 func TestSummarySheet(t *testing.T) {
-	data := odsPackage(t, readFixture(t, "sheet.xml"))
-	byID, order, rep, err := parse(t, ParseODS, "sheet.ods", data)
+	data := odsPackage(t, sourcetest.ReadFixture(t, "sheet.xml"))
+	byID, order, rep, err := sourcetest.CollectByID(t, ParseODS, "sheet.ods", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,8 +129,8 @@ func TestSummarySheet(t *testing.T) {
 }
 
 func TestSummarySheetUnderAnotherSheetName(t *testing.T) {
-	content := bytes.Replace(readFixture(t, "sheet.xml"), []byte(`table:name="UK_Sanction_List"`), []byte(`table:name="Sheet1"`), 1)
-	byID, _, _, err := parse(t, ParseODS, "renamed.ods", odsPackage(t, content))
+	content := bytes.Replace(sourcetest.ReadFixture(t, "sheet.xml"), []byte(`table:name="UK_Sanction_List"`), []byte(`table:name="Sheet1"`), 1)
+	byID, _, _, err := sourcetest.CollectByID(t, ParseODS, "renamed.ods", odsPackage(t, content))
 	if err != nil || len(byID) != 8 {
 		t.Errorf("%d entities, err %v", len(byID), err)
 	}
@@ -301,7 +278,7 @@ func sameEntity(t *testing.T, label string, got *entity.Entity, want entity.Enti
 }
 
 func TestFullListCSV(t *testing.T) {
-	byID, _, rep, err := parse(t, ParseCSV, "list.csv", readFixture(t, "list.csv"))
+	byID, _, rep, err := sourcetest.CollectByID(t, ParseCSV, "list.csv", sourcetest.ReadFixture(t, "list.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +295,7 @@ func TestFullListCSV(t *testing.T) {
 }
 
 func TestFullListXML(t *testing.T) {
-	byID, _, rep, err := parse(t, ParseXML, "list.xml", readFixture(t, "list.xml"))
+	byID, _, rep, err := sourcetest.CollectByID(t, ParseXML, "list.xml", sourcetest.ReadFixture(t, "list.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,9 +321,9 @@ func TestFullListXML(t *testing.T) {
 }
 
 func TestNotAListOrTruncated(t *testing.T) {
-	csvData := readFixture(t, "list.csv")
-	xmlData := readFixture(t, "list.xml")
-	odsData := odsPackage(t, readFixture(t, "sheet.xml"))
+	csvData := sourcetest.ReadFixture(t, "list.csv")
+	xmlData := sourcetest.ReadFixture(t, "list.xml")
+	odsData := odsPackage(t, sourcetest.ReadFixture(t, "sheet.xml"))
 	otherSheet := odsPackage(t, []byte(`<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell><text:p>Budget</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`))
 	cutCSV := csvData[:bytes.Index(csvData, []byte(`"Afghanistan passport`))+10]
 	tests := []struct {
@@ -369,7 +346,7 @@ func TestNotAListOrTruncated(t *testing.T) {
 		{"any: text", Parse, []byte("hello"), source.ErrNotList},
 	}
 	for _, tt := range tests {
-		_, _, _, err := parse(t, tt.parser, "f", tt.data)
+		_, _, _, err := sourcetest.CollectByID(t, tt.parser, "f", tt.data)
 		if !errors.Is(err, tt.want) {
 			t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
 		}
@@ -380,9 +357,9 @@ func TestNotAListOrTruncated(t *testing.T) {
 }
 
 func TestSniffRecognisesEachFormatAndNoOther(t *testing.T) {
-	odsData := odsPackage(t, readFixture(t, "sheet.xml"))
-	csvData := readFixture(t, "list.csv")
-	xmlData := readFixture(t, "list.xml")
+	odsData := odsPackage(t, sourcetest.ReadFixture(t, "sheet.xml"))
+	csvData := sourcetest.ReadFixture(t, "list.csv")
+	xmlData := sourcetest.ReadFixture(t, "list.xml")
 	otherODS := odsPackage(t, []byte(`<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`))
 	tests := []struct {
 		name          string
@@ -414,9 +391,9 @@ func TestSniffRecognisesEachFormatAndNoOther(t *testing.T) {
 
 func TestParseDispatchesOnContent(t *testing.T) {
 	for name, data := range map[string][]byte{
-		"sheet.ods": odsPackage(t, readFixture(t, "sheet.xml")),
-		"list.csv":  readFixture(t, "list.csv"),
-		"list.xml":  readFixture(t, "list.xml"),
+		"sheet.ods": odsPackage(t, sourcetest.ReadFixture(t, "sheet.xml")),
+		"list.csv":  sourcetest.ReadFixture(t, "list.csv"),
+		"list.xml":  sourcetest.ReadFixture(t, "list.xml"),
 	} {
 		// A plain reader, which cannot seek, as an HTTP body.
 		n := 0
@@ -430,7 +407,7 @@ func TestParseDispatchesOnContent(t *testing.T) {
 func TestEmitErrorAndCancellationStopTheParse(t *testing.T) {
 	stop := errors.New("stop")
 	for name, p := range map[string]source.Parser{"sheet.ods": ParseODS, "list.csv": ParseCSV, "list.xml": ParseXML} {
-		data := readFixture(t, strings.Replace(name, "sheet.ods", "sheet.xml", 1))
+		data := sourcetest.ReadFixture(t, strings.Replace(name, "sheet.ods", "sheet.xml", 1))
 		if name == "sheet.ods" {
 			data = odsPackage(t, data)
 		}
@@ -444,10 +421,7 @@ func TestEmitErrorAndCancellationStopTheParse(t *testing.T) {
 
 // realSheet is the summary sheet of 11 August 2025 in ../shared/data.
 func realSheet(tb testing.TB) []byte {
-	b, err := os.ReadFile(shareddata.Path(tb, "lists/uk-sanctions-list-2025-08-11.ods"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	b := shareddata.Read(tb, "lists/uk-sanctions-list-2025-08-11.ods")
 	return b
 }
 
@@ -456,7 +430,7 @@ func TestRealSummarySheet(t *testing.T) {
 	if !Sniff("uk-sanctions-list-2025-08-11.ods", data[:sniffSize]) || !SniffODS("x", data[:sniffSize]) {
 		t.Error("Sniff does not recognise the real sheet")
 	}
-	byID, _, rep, err := parse(t, ParseODS, "uk-sanctions-list-2025-08-11.ods", data)
+	byID, _, rep, err := sourcetest.CollectByID(t, ParseODS, "uk-sanctions-list-2025-08-11.ods", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -519,7 +493,7 @@ func TestRealSummarySheet(t *testing.T) {
 func BenchmarkParse(b *testing.B) {
 	data := realSheet(b)
 	b.ReportAllocs()
-	defer reportCPU(b)()
+	defer cputime.Report(b)()
 	for b.Loop() {
 		n := 0
 		_, err := ParseODS(context.Background(), source.Input{Name: "uk.ods", R: bytes.NewReader(data)}, func(*entity.Entity) error { n++; return nil })
@@ -533,9 +507,9 @@ func BenchmarkParse(b *testing.B) {
 // forms, over arbitrary input: it must not panic, and what it emits must be
 // well formed.
 func FuzzParse(f *testing.F) {
-	f.Add(odsPackage(f, readFixture(f, "sheet.xml")))
-	f.Add(readFixture(f, "list.csv"))
-	f.Add(readFixture(f, "list.xml"))
+	f.Add(odsPackage(f, sourcetest.ReadFixture(f, "sheet.xml")))
+	f.Add(sourcetest.ReadFixture(f, "list.csv"))
+	f.Add(sourcetest.ReadFixture(f, "list.xml"))
 	f.Add([]byte("Report Date: 11-08-2025\nUnique ID,Name 6,Name 1,Name type,Regime Name,D.O.B\nX1,A,B,Primary Name,R,dd/mm/1962\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		seen := map[string]bool{}
@@ -574,7 +548,7 @@ func TestCSVVariantsAndMalformedRows(t *testing.T) {
 		"TST0010,EXAMPEL,Anne,Alias,Individual,Russia,01/02/2024,\n" +
 		",,,,,,,\n" +
 		"TST0011,OTHER LTD,,Primary Name,Entity,Russia,01/02/2024,\n"
-	byID, order, rep, err := parse(t, ParseCSV, "v.csv", []byte(data))
+	byID, order, rep, err := sourcetest.CollectByID(t, ParseCSV, "v.csv", []byte(data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -591,7 +565,7 @@ func TestCSVVariantsAndMalformedRows(t *testing.T) {
 }
 
 func TestSummarySheetTitleRowAndExtraColumns(t *testing.T) {
-	sheet := string(readFixture(t, "sheet.xml"))
+	sheet := string(sourcetest.ReadFixture(t, "sheet.xml"))
 	title := `<table:table-row><table:table-cell office:value-type="string"><text:p>UK Sanctions List, last updated 12/08/2025</text:p></table:table-cell></table:table-row>
         <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>
         <table:table-row table:style-name="ro1">`
@@ -603,7 +577,7 @@ func TestSummarySheetTitleRowAndExtraColumns(t *testing.T) {
 	sheet = strings.Replace(sheet, `Trust Services Sanctions</text:p>
           </table:table-cell>`, `Trust Services Sanctions</text:p>
           </table:table-cell><table:table-cell office:value-type="string"><text:p>A note</text:p></table:table-cell>`, 1)
-	byID, _, rep, err := parse(t, ParseODS, "titled.ods", odsPackage(t, []byte(sheet)))
+	byID, _, rep, err := sourcetest.CollectByID(t, ParseODS, "titled.ods", odsPackage(t, []byte(sheet)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -667,7 +641,7 @@ func TestSniffClaimsNoOtherSharedList(t *testing.T) {
 func TestXMLUnexpectedElementIsReported(t *testing.T) {
 	const data = `<Designations><Wrapper><Designation><UniqueID>X1</UniqueID></Designation></Wrapper>` +
 		`<Designation><UniqueID>X2</UniqueID><Names><Name><Name6>N</Name6><NameType>Primary Name</NameType></Name></Names></Designation></Designations>`
-	byID, _, rep, err := parse(t, ParseXML, "w.xml", []byte(data))
+	byID, _, rep, err := sourcetest.CollectByID(t, ParseXML, "w.xml", []byte(data))
 	if err != nil || len(byID) != 1 || byID["uk-X2"] == nil {
 		t.Fatalf("%v, %v", byID, err)
 	}

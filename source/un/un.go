@@ -65,10 +65,8 @@ package un
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"unicode"
@@ -76,6 +74,8 @@ import (
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/field"
+	"github.com/embargo/embargo/source/internal/xmltree"
 )
 
 // FormatName is the name of the format, SourceName the default source.
@@ -100,7 +100,7 @@ func Format() source.Format {
 // CONSOLIDATED_LIST with the UN's dateGenerated attribute, schema or
 // INDIVIDUALS/ENTITIES sections. The name is not used.
 func Sniff(name string, head []byte) bool {
-	root, rest := rootElement(head)
+	root, rest := xmltree.RootElement(head)
 	if root != "CONSOLIDATED_LIST" {
 		return false
 	}
@@ -110,49 +110,6 @@ func Sniff(name string, head []byte) bool {
 		bytes.Contains(rest, []byte("<ENTITIES"))
 }
 
-// rootElement returns the name of the first element in head, skipping the
-// XML declaration, processing instructions, comments, a DOCTYPE and white
-// space, and the bytes from that element on. It returns "" when head starts
-// with anything else.
-func rootElement(head []byte) (string, []byte) {
-	b := bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
-	for {
-		b = bytes.TrimLeft(b, " \t\r\n")
-		switch {
-		case bytes.HasPrefix(b, []byte("<?")):
-			i := bytes.Index(b, []byte("?>"))
-			if i < 0 {
-				return "", nil
-			}
-			b = b[i+2:]
-		case bytes.HasPrefix(b, []byte("<!--")):
-			i := bytes.Index(b, []byte("-->"))
-			if i < 0 {
-				return "", nil
-			}
-			b = b[i+3:]
-		case bytes.HasPrefix(b, []byte("<!")):
-			i := bytes.IndexByte(b, '>')
-			if i < 0 {
-				return "", nil
-			}
-			b = b[i+1:]
-		case bytes.HasPrefix(b, []byte("<")):
-			end := bytes.IndexAny(b[1:], " \t\r\n/>")
-			if end < 0 {
-				return "", nil
-			}
-			name := string(b[1 : 1+end])
-			if i := strings.IndexByte(name, ':'); i >= 0 {
-				name = name[i+1:]
-			}
-			return name, b
-		default:
-			return "", nil
-		}
-	}
-}
-
 // Parse reads a UN Consolidated List and emits one entity per INDIVIDUAL
 // and ENTITY record. A record with no reference number and no DATAID, or
 // with no name at all, is reported in Report.Skipped. A file whose root is
@@ -160,93 +117,31 @@ func rootElement(head []byte) (string, []byte) {
 // source.ErrNotList; one that ends inside an element, source.ErrTruncated.
 func Parse(ctx context.Context, in source.Input, emit source.Emit) (source.Report, error) {
 	var rep source.Report
-	if err := ctx.Err(); err != nil {
+	// Raw tokens: the UN list has no name spaces to translate.
+	d, err := xmltree.Open(ctx, in, true)
+	if err != nil {
 		return rep, err
 	}
-	if in.R == nil {
-		return rep, fmt.Errorf("%s: no content: %w", in.Name, source.ErrNotList)
+	se, err := d.Root(in.Name, "a UN XML list")
+	if err != nil {
+		return rep, err
 	}
-	d := newDecoder(in.R)
-	var open []xml.Name
-	for {
-		tok, err := nextToken(d, &open)
-		if err == io.EOF {
-			return rep, fmt.Errorf("%s: no XML element: %w", in.Name, source.ErrNotList)
-		}
-		if err != nil {
-			return rep, fmt.Errorf("%s:%d: not a UN XML list: %w: %w", in.Name, syntaxLine(d, err), source.ErrNotList, err)
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if se.Name.Local != "CONSOLIDATED_LIST" {
-				return rep, fmt.Errorf("%s: root element is <%s>, not <CONSOLIDATED_LIST>: %w", in.Name, se.Name.Local, source.ErrNotList)
-			}
-			for _, a := range se.Attr {
-				if a.Name.Local == "dateGenerated" {
-					rep.Published = isoDay(a.Value)
-				}
-			}
-			break
+	if se.Name.Local != "CONSOLIDATED_LIST" {
+		return rep, fmt.Errorf("%s: root element is <%s>, not <CONSOLIDATED_LIST>: %w", in.Name, se.Name.Local, source.ErrNotList)
+	}
+	for _, a := range se.Attr {
+		if a.Name.Local == "dateGenerated" {
+			rep.Published = xmltree.Day(a.Value)
 		}
 	}
-	for len(open) > 0 {
-		tok, err := nextToken(d, &open)
-		if err != nil {
-			return rep, readError(in.Name, d, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "INDIVIDUAL" && t.Name.Local != "ENTITY" {
-				continue
-			}
-			if err := source.CheckContext(ctx, rep.Records); err != nil {
-				return rep, err
-			}
-			line, _ := d.InputPos()
-			n, err := readElement(d, t, &open)
-			if err != nil {
-				return rep, readError(in.Name, d, err)
-			}
-			rep.Records++
-			e, prob := convert(n)
-			if prob != nil {
-				prob.File, prob.Line = in.Name, line
-				rep.Skip(*prob)
-				continue
-			}
-			if err := emit(e); err != nil {
-				return rep, err
-			}
-		}
-	}
-	return rep, nil
-}
-
-func readError(name string, d *xml.Decoder, err error) error {
-	if err == io.EOF || isTruncation(err) {
-		return fmt.Errorf("%s:%d: %w: %w", name, syntaxLine(d, err), source.ErrTruncated, err)
-	}
-	return fmt.Errorf("%s:%d: %w", name, syntaxLine(d, err), err)
-}
-
-// isoDay returns the ISO date at the start of s ("2026-02-27T00:00:09.554Z"
-// → "2026-02-27", "2015-03-27-04:00" → "2015-03-27"), or "" when s does not
-// start with one.
-func isoDay(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) < 10 {
-		return ""
-	}
-	d, err := entity.ParseISODate(s[:10])
-	if err != nil || d.Day == 0 {
-		return ""
-	}
-	return d.String()
+	isRecord := func(name string) bool { return name == "INDIVIDUAL" || name == "ENTITY" }
+	return rep, d.Records(ctx, in, &rep, isRecord, convert, emit)
 }
 
 // listedOn reads LISTED_ON: a date, possibly with a time or an offset
 // ("2015-03-27-04:00"), or a partial date.
 func listedOn(s string) string {
-	if d := isoDay(s); d != "" {
+	if d := xmltree.Day(s); d != "" {
 		return d
 	}
 	if d, err := entity.ParseISODate(s); err == nil && !d.IsRange() && !d.Circa {
@@ -276,8 +171,8 @@ var errNoName = errors.New("record has no name")
 
 // convert turns one INDIVIDUAL or ENTITY record into an entity, or
 // describes why it cannot.
-func convert(n *node) (*entity.Entity, *source.Problem) {
-	ref, dataID := n.get("REFERENCE_NUMBER"), n.get("DATAID")
+func convert(n *xmltree.Node) (*entity.Entity, *source.Problem) {
+	ref, dataID := n.Get("REFERENCE_NUMBER"), n.Get("DATAID")
 	id := ref
 	if id == "" {
 		id = dataID
@@ -286,9 +181,9 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 		// Name the record by its listed name, if any, so it can be found.
 		var names []string
 		for _, t := range []string{"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"} {
-			names = append(names, n.get(t))
+			names = append(names, n.Get(t))
 		}
-		return nil, &source.Problem{Record: joinNonEmpty(" ", names...), Field: "REFERENCE_NUMBER", Err: errNoID}
+		return nil, &source.Problem{Record: field.JoinNonEmpty(" ", names...), Field: "REFERENCE_NUMBER", Err: errNoID}
 	}
 	b := &builder{e: &entity.Entity{
 		ID:        SourceName + "-" + id,
@@ -296,35 +191,35 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 		SourceIDs: []string{ref, dataID},
 		Type:      entity.Person,
 	}}
-	if n.name == "ENTITY" {
+	if n.Name == "ENTITY" {
 		b.e.Type = entity.Organization
 	}
 	var nameParts [4]string
 	var updated []string
-	for _, k := range n.kids {
-		switch k.name {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "DATAID", "REFERENCE_NUMBER", "VERSIONNUM", "SORT_KEY", "SORT_KEY_LAST_MOD":
 		case "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME":
-			i := nameFields[k.name]
-			nameParts[i] = joinNonEmpty(" ", nameParts[i], k.value())
+			i := nameFields[k.Name]
+			nameParts[i] = field.JoinNonEmpty(" ", nameParts[i], k.Value())
 		case "UN_LIST_TYPE":
-			b.e.Programs = append(b.e.Programs, k.value())
+			b.e.Programs = append(b.e.Programs, k.Value())
 		case "LISTED_ON":
-			if v := k.value(); v != "" {
+			if v := k.Value(); v != "" {
 				if b.e.ListedOn = listedOn(v); b.e.ListedOn == "" {
 					b.remark("Listed on: %s", v)
 				}
 			}
 		case "GENDER":
-			if v := k.value(); v != "" {
+			if v := k.Value(); v != "" {
 				if b.e.Gender = entity.ParseGender(v); b.e.Gender == "" {
 					b.remark("Gender: %s", v)
 				}
 			}
 		case "COMMENTS1":
-			b.comments = joinNonEmpty("\n", b.comments, k.value())
+			b.comments = field.JoinNonEmpty("\n", b.comments, k.Value())
 		case "NAME_ORIGINAL_SCRIPT":
-			b.addScriptName(k.value(), false)
+			b.addScriptName(k.Value(), false)
 		case "TITLE", "DESIGNATION":
 			b.e.Positions = append(b.e.Positions, values(k)...)
 		case "NATIONALITY":
@@ -354,7 +249,7 @@ func convert(n *node) (*entity.Entity, *source.Problem) {
 		case "INDIVIDUAL_DOCUMENT":
 			b.document(k)
 		default:
-			if v := k.flatten(); v != "" {
+			if v := k.Flatten(); v != "" {
 				b.remarks = append(b.remarks, v)
 			}
 		}
@@ -435,13 +330,13 @@ var (
 // values returns the non-empty VALUE children of a list element
 // (NATIONALITY, TITLE, DESIGNATION, LAST_DAY_UPDATED); "<VALUE/>" is empty.
 // Text directly in the element, without VALUE, counts as a value too.
-func values(n *node) []string {
+func values(n *xmltree.Node) []string {
 	var out []string
-	if v := n.value(); v != "" {
+	if v := n.Value(); v != "" {
 		out = append(out, v)
 	}
-	for _, k := range n.kids {
-		if v := k.value(); v != "" {
+	for _, k := range n.Kids {
+		if v := k.Value(); v != "" {
 			out = append(out, v)
 		}
 	}
@@ -503,9 +398,9 @@ func isPatronymic(s string) bool {
 }
 
 // alias reads an INDIVIDUAL_ALIAS or ENTITY_ALIAS.
-func (b *builder) alias(a *node) {
-	name := a.get("ALIAS_NAME")
-	quality := a.get("QUALITY")
+func (b *builder) alias(a *xmltree.Node) {
+	name := a.Get("ALIAS_NAME")
+	quality := a.Get("QUALITY")
 	nm := entity.Name{Full: name, Kind: entity.Alias}
 	label := "a.k.a."
 	switch strings.ToLower(quality) {
@@ -523,9 +418,9 @@ func (b *builder) alias(a *node) {
 		label = "a.k.a. (" + quality + ")"
 	}
 	var details []string
-	for _, k := range a.kids {
-		v := k.value()
-		switch k.name {
+	for _, k := range a.Kids {
+		v := k.Value()
+		switch k.Name {
 		case "ALIAS_NAME", "QUALITY":
 		case "DATE_OF_BIRTH":
 			if v == "" {
@@ -542,12 +437,12 @@ func (b *builder) alias(a *node) {
 				b.scriptNamesIn(v, nm.Weak)
 			}
 		default:
-			if f := k.flatten(); f != "" {
+			if f := k.Flatten(); f != "" {
 				details = append(details, f)
 			}
 		}
 	}
-	if place := joinNonEmpty(", ", a.get("CITY_OF_BIRTH"), a.get("COUNTRY_OF_BIRTH")); place != "" {
+	if place := field.JoinNonEmpty(", ", a.Get("CITY_OF_BIRTH"), a.Get("COUNTRY_OF_BIRTH")); place != "" {
 		b.e.BirthPlaces = append(b.e.BirthPlaces, place)
 		details = append(details, "place of birth "+place)
 	}
@@ -659,13 +554,13 @@ func scriptOf(s string) (nonLatin bool, lang string) {
 }
 
 // address reads an INDIVIDUAL_ADDRESS or ENTITY_ADDRESS.
-func (b *builder) address(a *node) {
+func (b *builder) address(a *xmltree.Node) {
 	var ad entity.Address
 	var countryName, note string
 	var extra []string
-	for _, k := range a.kids {
-		v := k.value()
-		switch k.name {
+	for _, k := range a.Kids {
+		v := k.Value()
+		switch k.Name {
 		case "STREET":
 			ad.Street = v
 		case "CITY":
@@ -680,12 +575,12 @@ func (b *builder) address(a *node) {
 		case "NOTE":
 			note = v
 		default:
-			if f := k.flatten(); f != "" {
+			if f := k.Flatten(); f != "" {
 				extra = append(extra, f)
 			}
 		}
 	}
-	ad.Full = joinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, countryName)
+	ad.Full = field.JoinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, countryName)
 	if ad.Full != "" {
 		b.e.Addresses = append(b.e.Addresses, ad)
 		if ad.Country != "" {
@@ -705,19 +600,19 @@ func (b *builder) address(a *node) {
 }
 
 // birthDate reads an INDIVIDUAL_DATE_OF_BIRTH.
-func (b *builder) birthDate(n *node) {
-	typ := strings.ToUpper(n.get("TYPE_OF_DATE"))
+func (b *builder) birthDate(n *xmltree.Node) {
+	typ := strings.ToUpper(n.Get("TYPE_OF_DATE"))
 	circa := typ == "APPROXIMATELY"
-	note := n.get("NOTE")
+	note := n.Get("NOTE")
 	if strings.EqualFold(strings.TrimSuffix(note, "."), "approximately") {
 		circa, note = true, ""
 	}
 	var found []entity.Date
 	var raw []string
 	bad := func(v string) { raw = append(raw, v) }
-	for _, k := range n.kids {
-		v := k.value()
-		switch k.name {
+	for _, k := range n.Kids {
+		v := k.Value()
+		switch k.Name {
 		case "TYPE_OF_DATE", "NOTE", "FROM_YEAR", "TO_YEAR":
 		case "DATE", "YEAR":
 			if v == "" {
@@ -728,7 +623,7 @@ func (b *builder) birthDate(n *node) {
 				bad(v)
 				continue
 			}
-			if k.name == "YEAR" && d.Month == 0 && note != "" {
+			if k.Name == "YEAR" && d.Month == 0 && note != "" {
 				// "Sep." with YEAR 1958 is September 1958.
 				if md, err := entity.ParseDate(note + " " + v); err == nil && md.Year == d.Year && md.Month != 0 && !md.IsRange() {
 					d, note = md, ""
@@ -736,12 +631,12 @@ func (b *builder) birthDate(n *node) {
 			}
 			found = append(found, d)
 		default:
-			if f := k.flatten(); f != "" {
+			if f := k.Flatten(); f != "" {
 				bad(f)
 			}
 		}
 	}
-	from, to := n.get("FROM_YEAR"), n.get("TO_YEAR")
+	from, to := n.Get("FROM_YEAR"), n.Get("TO_YEAR")
 	switch {
 	case from != "" && to != "":
 		d, err := entity.ParseDate(from + " to " + to)
@@ -779,17 +674,17 @@ func (b *builder) birthDate(n *node) {
 		if typ != "" && typ != "EXACT" && len(found) == 0 {
 			what += " (" + strings.ToLower(typ) + ")"
 		}
-		b.remark("%s: %s", what, joinNonEmpty("; ", strings.Join(raw, "; "), note))
+		b.remark("%s: %s", what, field.JoinNonEmpty("; ", strings.Join(raw, "; "), note))
 	}
 }
 
 // birthPlace reads an INDIVIDUAL_PLACE_OF_BIRTH.
-func (b *builder) birthPlace(n *node) {
+func (b *builder) birthPlace(n *xmltree.Node) {
 	var parts []string
 	var note string
-	for _, k := range n.kids {
-		v := k.value()
-		switch k.name {
+	for _, k := range n.Kids {
+		v := k.Value()
+		switch k.Name {
 		case "NOTE":
 			note = v
 		case "STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY":
@@ -797,7 +692,7 @@ func (b *builder) birthPlace(n *node) {
 				parts = append(parts, v)
 			}
 		default:
-			if f := k.flatten(); f != "" {
+			if f := k.Flatten(); f != "" {
 				parts = append(parts, f)
 			}
 		}
@@ -807,7 +702,7 @@ func (b *builder) birthPlace(n *node) {
 		if !strings.HasPrefix(note, "(") {
 			note = "(" + note + ")"
 		}
-		place = joinNonEmpty(" ", place, note)
+		place = field.JoinNonEmpty(" ", place, note)
 	}
 	if place != "" {
 		b.e.BirthPlaces = append(b.e.BirthPlaces, place)
@@ -815,10 +710,10 @@ func (b *builder) birthPlace(n *node) {
 }
 
 // document reads an INDIVIDUAL_DOCUMENT.
-func (b *builder) document(n *node) {
-	typ1, typ2 := n.get("TYPE_OF_DOCUMENT"), n.get("TYPE_OF_DOCUMENT2")
-	number := n.get("NUMBER")
-	issuing, ofIssue := n.get("ISSUING_COUNTRY"), n.get("COUNTRY_OF_ISSUE")
+func (b *builder) document(n *xmltree.Node) {
+	typ1, typ2 := n.Get("TYPE_OF_DOCUMENT"), n.Get("TYPE_OF_DOCUMENT2")
+	number := n.Get("NUMBER")
+	issuing, ofIssue := n.Get("ISSUING_COUNTRY"), n.Get("COUNTRY_OF_ISSUE")
 	// TYPE_OF_DOCUMENT2 is the more specific label ("Service passport",
 	// "national passport"); when it says nothing known, the UN's own
 	// classification in TYPE_OF_DOCUMENT stands.
@@ -835,31 +730,31 @@ func (b *builder) document(n *node) {
 	if typ2 != "" && !strings.EqualFold(strings.TrimRight(typ2, " :."), typ1) {
 		labels = append(labels, typ2)
 	}
-	notes := []string{joinNonEmpty(", ", labels...)}
+	notes := []string{field.JoinNonEmpty(", ", labels...)}
 	if issuing != "" && countryCode(issuing) == "" {
 		notes = append(notes, "issuing country "+issuing)
 	}
-	if v := n.get("DATE_OF_ISSUE"); v != "" {
+	if v := n.Get("DATE_OF_ISSUE"); v != "" {
 		notes = append(notes, "issued "+v)
 	}
-	if city := n.get("CITY_OF_ISSUE"); city != "" || ofIssue != "" && !strings.EqualFold(ofIssue, issuing) {
-		notes = append(notes, "issued in "+joinNonEmpty(", ", city, ofIssue))
+	if city := n.Get("CITY_OF_ISSUE"); city != "" || ofIssue != "" && !strings.EqualFold(ofIssue, issuing) {
+		notes = append(notes, "issued in "+field.JoinNonEmpty(", ", city, ofIssue))
 	}
-	if v := n.get("NOTE"); v != "" {
+	if v := n.Get("NOTE"); v != "" {
 		notes = append(notes, v)
 		b.scriptNamesIn(v, false)
 	}
-	for _, k := range n.kids {
-		switch k.name {
+	for _, k := range n.Kids {
+		switch k.Name {
 		case "TYPE_OF_DOCUMENT", "TYPE_OF_DOCUMENT2", "NUMBER", "ISSUING_COUNTRY", "COUNTRY_OF_ISSUE",
 			"DATE_OF_ISSUE", "CITY_OF_ISSUE", "NOTE":
 		default:
-			if f := k.flatten(); f != "" {
+			if f := k.Flatten(); f != "" {
 				notes = append(notes, f)
 			}
 		}
 	}
-	id.Note = joinNonEmpty("; ", notes...)
+	id.Note = field.JoinNonEmpty("; ", notes...)
 	if number == "" {
 		if id.Note != "" {
 			b.remark("Document: %s", id.Note)
@@ -867,15 +762,4 @@ func (b *builder) document(n *node) {
 		return
 	}
 	b.e.AddIdentifier(id)
-}
-
-// joinNonEmpty joins the non-empty strings of parts with sep.
-func joinNonEmpty(sep string, parts ...string) string {
-	out := make([]string, 0, len(parts))
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

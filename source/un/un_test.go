@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -14,38 +12,13 @@ import (
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
+	"github.com/embargo/embargo/source/internal/sourcetest"
 )
-
-// parseBytes parses data and returns the entities by ID, in order, and the
-// report.
-func parseBytes(t testing.TB, name string, data []byte) (map[string]*entity.Entity, []string, source.Report, error) {
-	t.Helper()
-	byID := map[string]*entity.Entity{}
-	var order []string
-	rep, err := Parse(context.Background(), source.Input{Name: name, R: bytes.NewReader(data)}, func(e *entity.Entity) error {
-		if _, dup := byID[e.ID]; dup {
-			t.Errorf("entity %s emitted twice", e.ID)
-		}
-		byID[e.ID] = e
-		order = append(order, e.ID)
-		return nil
-	})
-	return byID, order, rep, err
-}
-
-func readFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func names(e *entity.Entity) []entity.Name { return e.Names }
 
 func TestParseSample(t *testing.T) {
-	byID, order, rep, err := parseBytes(t, "sample.xml", readFixture(t, "sample.xml"))
+	byID, order, rep, err := sourcetest.CollectByID(t, Parse, "sample.xml", sourcetest.ReadFixture(t, "sample.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,19 +61,19 @@ func TestParseSample(t *testing.T) {
 			if !reflect.DeepEqual(names(e), want) {
 				t.Errorf("names =\n%+v\nwant\n%+v", names(e), want)
 			}
-			eq(t, "SourceIDs", e.SourceIDs, []string{"QDi.901", "900001"})
-			eq(t, "Type", e.Type, entity.Person)
-			eq(t, "Programs", e.Programs, []string{"Al-Qaida"})
-			eq(t, "ListedOn", e.ListedOn, "2015-03-27")
-			eq(t, "Gender", e.Gender, entity.Male)
-			eq(t, "Nationalities", e.Nationalities, []string{"iq"})
-			eq(t, "Countries", e.Countries, []string{"iq"})
-			eq(t, "Positions", e.Positions, []string{"Sheikh"})
-			eq(t, "BirthDates", dates(e), []string{"1960-06-29", "1969-02-05", "1979-03-03"})
-			eq(t, "BirthPlaces", e.BirthPlaces, []string{"Tripoli, Libya", "Samarra, Salah al-Din Province, Iraq"})
-			eq(t, "Addresses", e.Addresses, []entity.Address{{Full: "12 Al-Rashid Street, Baghdad, Iraq",
+			sourcetest.Eq(t, "SourceIDs", e.SourceIDs, []string{"QDi.901", "900001"})
+			sourcetest.Eq(t, "Type", e.Type, entity.Person)
+			sourcetest.Eq(t, "Programs", e.Programs, []string{"Al-Qaida"})
+			sourcetest.Eq(t, "ListedOn", e.ListedOn, "2015-03-27")
+			sourcetest.Eq(t, "Gender", e.Gender, entity.Male)
+			sourcetest.Eq(t, "Nationalities", e.Nationalities, []string{"iq"})
+			sourcetest.Eq(t, "Countries", e.Countries, []string{"iq"})
+			sourcetest.Eq(t, "Positions", e.Positions, []string{"Sheikh"})
+			sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string{"1960-06-29", "1969-02-05", "1979-03-03"})
+			sourcetest.Eq(t, "BirthPlaces", e.BirthPlaces, []string{"Tripoli, Libya", "Samarra, Salah al-Din Province, Iraq"})
+			sourcetest.Eq(t, "Addresses", e.Addresses, []entity.Address{{Full: "12 Al-Rashid Street, Baghdad, Iraq",
 				Street: "12 Al-Rashid Street", City: "Baghdad", Country: "iq"}})
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier{
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier{
 				{Type: entity.Passport, Value: "A4059346", Country: "iq",
 					Note: "Passport; issued 2013-05-29; issued in Baghdad, Iraq; expires on 27 May 2021"},
 				{Type: entity.NationalID, Value: "300397", Country: "iq",
@@ -117,63 +90,63 @@ func TestParseSample(t *testing.T) {
 				"PHYSICAL_DESCRIPTION: 180 cm",
 				"Last updated: 2019-12-06",
 			} {
-				hasRemark(t, e, r)
+				sourcetest.HasRemark(t, e, r)
 			}
 			if !strings.HasPrefix(e.Remarks, "Gender: male. Review") {
 				t.Errorf("COMMENTS1 is not the first remark: %q", e.Remarks)
 			}
 		}},
 		{"un-KPi.901", func(t *testing.T, e *entity.Entity) {
-			eq(t, "primary", e.Names[0], entity.Name{Full: "PAK CHOL SU", Kind: entity.Primary,
+			sourcetest.Eq(t, "primary", e.Names[0], entity.Name{Full: "PAK CHOL SU", Kind: entity.Primary,
 				Parts: &entity.NameParts{Family: "PAK", Given: "CHOL SU"}})
-			eq(t, "aliases", e.Aliases(), []string{"Pak Ch’ol-su"})
-			eq(t, "BirthDates", dates(e), []string{"1967/1969"})
-			eq(t, "Gender from COMMENTS1", e.Gender, entity.Female)
-			eq(t, "Nationalities", e.Nationalities, []string{"kp"})
-			eq(t, "Positions", e.Positions, []string{"Deputy Director of the Munitions Industry Department"})
-			eq(t, "Remarks", e.Remarks, "Gender: female")
+			sourcetest.Eq(t, "aliases", e.Aliases(), []string{"Pak Ch’ol-su"})
+			sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string{"1967/1969"})
+			sourcetest.Eq(t, "Gender from COMMENTS1", e.Gender, entity.Female)
+			sourcetest.Eq(t, "Nationalities", e.Nationalities, []string{"kp"})
+			sourcetest.Eq(t, "Positions", e.Positions, []string{"Deputy Director of the Munitions Industry Department"})
+			sourcetest.Eq(t, "Remarks", e.Remarks, "Gender: female")
 		}},
 		{"un-QDi.902", func(t *testing.T, e *entity.Entity) {
-			eq(t, "primary parts", e.Names[0].Parts, &entity.NameParts{Given: "RUSLAN", Patronymic: "MAGOMEDOVICH", Family: "ISAEV"})
-			eq(t, "script name", e.Names[1], entity.Name{Full: "Руслан Магомедович Исаев", Kind: entity.Alias, Script: true, Lang: "ru"})
-			eq(t, "aliases", e.Aliases(), []string{"Руслан Магомедович Исаев", "Ruslan Isayev", "Abu Ruslan"})
+			sourcetest.Eq(t, "primary parts", e.Names[0].Parts, &entity.NameParts{Given: "RUSLAN", Patronymic: "MAGOMEDOVICH", Family: "ISAEV"})
+			sourcetest.Eq(t, "script name", e.Names[1], entity.Name{Full: "Руслан Магомедович Исаев", Kind: entity.Alias, Script: true, Lang: "ru"})
+			sourcetest.Eq(t, "aliases", e.Aliases(), []string{"Руслан Магомедович Исаев", "Ruslan Isayev", "Abu Ruslan"})
 			// APPROXIMATELY YEAR, YEAR with a month note, a date note, a
 			// Hijri note (kept in Remarks only) and an approximate range.
-			eq(t, "BirthDates", dates(e), []string{"1973-11", "1976-09", "~1970/1972", "~1975"})
-			eq(t, "Nationalities", e.Nationalities, []string(nil))
-			eq(t, "BirthPlaces", e.BirthPlaces, []string{"Khadzhalmakhi Village, Republic of Dagestan, Russian Federation (now Levashinskiy District)"})
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier{{Type: entity.Passport, Value: "8204 123456",
+			sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string{"1973-11", "1976-09", "~1970/1972", "~1975"})
+			sourcetest.Eq(t, "Nationalities", e.Nationalities, []string(nil))
+			sourcetest.Eq(t, "BirthPlaces", e.BirthPlaces, []string{"Khadzhalmakhi Village, Republic of Dagestan, Russian Federation (now Levashinskiy District)"})
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier{{Type: entity.Passport, Value: "8204 123456",
 				Country: "ru", Note: "National Identification Number, national passport"}})
-			eq(t, "Addresses", e.Addresses, []entity.Address(nil))
+			sourcetest.Eq(t, "Addresses", e.Addresses, []entity.Address(nil))
 			for _, r := range []string{"Nationality: na", "Address: whereabouts unknown",
 				"Date of birth: 24/06/1402 (Hijri Calendar)", `"ABU RUSLAN" is also listed as f.k.a.`} {
-				hasRemark(t, e, r)
+				sourcetest.HasRemark(t, e, r)
 			}
 		}},
 		{"un-TAi.901", func(t *testing.T, e *entity.Entity) {
-			eq(t, "script name", e.Names[1], entity.Name{Full: "محمد ګل", Kind: entity.Alias, Script: true, Lang: "ps"})
-			eq(t, "Positions keep order", e.Positions, []string{"Maulavi", "Haji"})
-			eq(t, "BirthDates", dates(e), []string(nil))
-			hasRemark(t, e, "Date of birth (approximately): 30-35 years old")
+			sourcetest.Eq(t, "script name", e.Names[1], entity.Name{Full: "محمد ګل", Kind: entity.Alias, Script: true, Lang: "ps"})
+			sourcetest.Eq(t, "Positions keep order", e.Positions, []string{"Maulavi", "Haji"})
+			sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string(nil))
+			sourcetest.HasRemark(t, e, "Date of birth (approximately): 30-35 years old")
 		}},
 		{"un-KPe.901", func(t *testing.T, e *entity.Entity) {
-			eq(t, "Type", e.Type, entity.Organization)
+			sourcetest.Eq(t, "Type", e.Type, entity.Organization)
 			want := []entity.Name{
 				{Full: "SEA STAR SHIPPING & TRADING", Kind: entity.Primary},
 				{Full: "شركة نجم البحر", Kind: entity.Alias, Script: true, Lang: "ar"},
 				{Full: "SEA STAR CO", Kind: entity.Alias},
 				{Full: "OCEAN STAR TRADING", Kind: entity.Former},
 			}
-			eq(t, "names", names(e), want)
-			eq(t, "Identifiers", e.Identifiers, []entity.Identifier{{Type: entity.IMO, Value: "5123456", Note: "IMO number quoted in the UN comments"}})
-			eq(t, "Countries", e.Countries, []string{"kp"})
-			eq(t, "unknown address country kept in Full", e.Addresses[1], entity.Address{
+			sourcetest.Eq(t, "names", names(e), want)
+			sourcetest.Eq(t, "Identifiers", e.Identifiers, []entity.Identifier{{Type: entity.IMO, Value: "5123456", Note: "IMO number quoted in the UN comments"}})
+			sourcetest.Eq(t, "Countries", e.Countries, []string{"kp"})
+			sourcetest.Eq(t, "unknown address country kept in Full", e.Addresses[1], entity.Address{
 				Full: "Room 1203, Tower B, Hong Kong, 999077, Atlantis", Street: "Room 1203, Tower B", City: "Hong Kong", PostalCode: "999077"})
-			eq(t, "Gender", e.Gender, entity.Gender(""))
+			sourcetest.Eq(t, "Gender", e.Gender, entity.Gender(""))
 		}},
 		{"un-QDe.901", func(t *testing.T, e *entity.Entity) {
-			eq(t, "names", names(e), []entity.Name{{Full: "NAMELESS BRIGADE", Kind: entity.Primary}})
-			hasRemark(t, e, `No primary name listed; "NAMELESS BRIGADE" is the first alias`)
+			sourcetest.Eq(t, "names", names(e), []entity.Name{{Full: "NAMELESS BRIGADE", Kind: entity.Primary}})
+			sourcetest.HasRemark(t, e, `No primary name listed; "NAMELESS BRIGADE" is the first alias`)
 		}},
 	}
 	for _, tt := range tests {
@@ -182,40 +155,15 @@ func TestParseSample(t *testing.T) {
 			if e == nil {
 				t.Fatalf("%s not emitted", tt.id)
 			}
-			eq(t, "Source", e.Source, "un")
-			eq(t, "URL", e.URL, "")
+			sourcetest.Eq(t, "Source", e.Source, "un")
+			sourcetest.Eq(t, "URL", e.URL, "")
 			tt.check(t, e)
 		})
 	}
 }
 
-func eq[T any](t *testing.T, what string, got, want T) {
-	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s = %#v, want %#v", what, got, want)
-	}
-}
-
-func hasRemark(t *testing.T, e *entity.Entity, line string) {
-	t.Helper()
-	for _, l := range strings.Split(e.Remarks, "\n") {
-		if l == line {
-			return
-		}
-	}
-	t.Errorf("remarks lack %q:\n%s", line, e.Remarks)
-}
-
-func dates(e *entity.Entity) []string {
-	var out []string
-	for _, d := range e.BirthDates {
-		out = append(out, d.String())
-	}
-	return out
-}
-
 func TestParseErrors(t *testing.T) {
-	sample := readFixture(t, "sample.xml")
+	sample := sourcetest.ReadFixture(t, "sample.xml")
 	cut := bytes.Index(sample, []byte("<INDIVIDUAL_ALIAS>"))
 	tests := []struct {
 		name    string
@@ -234,13 +182,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, _, err := parseBytes(t, "in.xml", []byte(tt.data))
-			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("err = %v, want %v", err, tt.wantErr)
-			}
-			if !strings.Contains(err.Error(), "in.xml") {
-				t.Errorf("error %q does not name the file", err)
-			}
+			sourcetest.Fails(t, Parse, "in.xml", []byte(tt.data), tt.wantErr)
 		})
 	}
 }
@@ -250,7 +192,7 @@ func TestParseMismatchedTags(t *testing.T) {
 		`<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>A</SECOND_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>`,
 		`<CONSOLIDATED_LIST><INDIVIDUALS></ENTITIES></CONSOLIDATED_LIST>`,
 	} {
-		_, _, _, err := parseBytes(t, "in.xml", []byte(doc))
+		_, _, _, err := sourcetest.CollectByID(t, Parse, "in.xml", []byte(doc))
 		if err == nil || !strings.Contains(err.Error(), "closed by") || !strings.Contains(err.Error(), "in.xml:1") {
 			t.Errorf("%s: err = %v, want a mismatched-tag error at in.xml:1", doc, err)
 		}
@@ -258,8 +200,8 @@ func TestParseMismatchedTags(t *testing.T) {
 }
 
 func TestParseTruncatedKeepsEarlierRecords(t *testing.T) {
-	sample := readFixture(t, "sample.xml")
-	byID, _, rep, err := parseBytes(t, "in.xml", sample[:bytes.Index(sample, []byte("<ENTITIES>"))+20])
+	sample := sourcetest.ReadFixture(t, "sample.xml")
+	byID, _, rep, err := sourcetest.CollectByID(t, Parse, "in.xml", sample[:bytes.Index(sample, []byte("<ENTITIES>"))+20])
 	if !errors.Is(err, source.ErrTruncated) {
 		t.Fatalf("err = %v", err)
 	}
@@ -269,7 +211,7 @@ func TestParseTruncatedKeepsEarlierRecords(t *testing.T) {
 }
 
 func TestParseEmptyList(t *testing.T) {
-	byID, _, rep, err := parseBytes(t, "in.xml", []byte(`<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-01-02T00:00:00Z"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>`))
+	byID, _, rep, err := sourcetest.CollectByID(t, Parse, "in.xml", []byte(`<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-01-02T00:00:00Z"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>`))
 	if err != nil || len(byID) != 0 || rep.Records != 0 || rep.Published != "2026-01-02" {
 		t.Errorf("got %d entities, report %+v, err %v", len(byID), rep, err)
 	}
@@ -277,11 +219,11 @@ func TestParseEmptyList(t *testing.T) {
 
 func TestParseByteOrderMarkAndLatin1(t *testing.T) {
 	for name, data := range map[string][]byte{
-		"BOM":    append([]byte{0xEF, 0xBB, 0xBF}, readFixture(t, "sample.xml")...),
+		"BOM":    append([]byte{0xEF, 0xBB, 0xBF}, sourcetest.ReadFixture(t, "sample.xml")...),
 		"latin1": []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><REFERENCE_NUMBER>X.1</REFERENCE_NUMBER><FIRST_NAME>J\xc9R\xd4ME</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>"),
 	} {
 		t.Run(name, func(t *testing.T) {
-			byID, _, _, err := parseBytes(t, "in.xml", data)
+			byID, _, _, err := sourcetest.CollectByID(t, Parse, "in.xml", data)
 			if err != nil || len(byID) == 0 {
 				t.Fatalf("got %d entities, err %v", len(byID), err)
 			}
@@ -293,23 +235,11 @@ func TestParseByteOrderMarkAndLatin1(t *testing.T) {
 }
 
 func TestParseStopsOnEmitError(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	_, err := Parse(context.Background(), source.Input{Name: "in.xml", R: bytes.NewReader(readFixture(t, "sample.xml"))},
-		func(*entity.Entity) error { n++; return stop })
-	if !errors.Is(err, stop) || n != 1 {
-		t.Errorf("err = %v after %d entities, want stop after 1", err, n)
-	}
+	sourcetest.StopsOnEmitError(t, Parse, source.Input{Name: "in.xml", R: bytes.NewReader(sourcetest.ReadFixture(t, "sample.xml"))})
 }
 
 func TestParseHonoursCancelledContext(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := Parse(ctx, source.Input{Name: "in.xml", R: bytes.NewReader(readFixture(t, "sample.xml"))},
-		func(*entity.Entity) error { t.Error("entity emitted after cancellation"); return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("err = %v, want context.Canceled", err)
-	}
+	sourcetest.CancelledBeforeAnyEntity(t, Parse, source.Input{Name: "in.xml", R: bytes.NewReader(sourcetest.ReadFixture(t, "sample.xml"))})
 }
 
 func TestSniff(t *testing.T) {
@@ -318,7 +248,7 @@ func TestSniff(t *testing.T) {
 		head string
 		want bool
 	}{
-		{"sample", string(readFixture(t, "sample.xml")), true},
+		{"sample", string(sourcetest.ReadFixture(t, "sample.xml")), true},
 		{"bare root with sections", "<CONSOLIDATED_LIST><INDIVIDUALS>", true},
 		{"BOM", "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"2026-01-01\">", true},
 		{"EU FSF", `<?xml version="1.0"?><export xmlns="http://eu.europa.ec/fpi/fsd/export"><sanctionEntity logicalId="1">`, false},
@@ -356,7 +286,7 @@ func TestPersonParts(t *testing.T) {
 		{[]string{"DOKU", "KHAMATOVICH", "UMAROV"}, "QDi.290", &entity.NameParts{Given: "DOKU", Patronymic: "KHAMATOVICH", Family: "UMAROV"}},
 	}
 	for _, tt := range tests {
-		eq(t, strings.Join(tt.names, " "), personParts(tt.names, tt.ref), tt.want)
+		sourcetest.Eq(t, strings.Join(tt.names, " "), personParts(tt.names, tt.ref), tt.want)
 	}
 }
 
@@ -387,11 +317,8 @@ func TestScriptOf(t *testing.T) {
 const realFile = "lists/un-consolidated-2026-02-27.xml"
 
 func TestParseRealFile(t *testing.T) {
-	data, err := os.ReadFile(shareddata.Path(t, realFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	byID, order, rep, err := parseBytes(t, realFile, data)
+	data := shareddata.Read(t, realFile)
+	byID, order, rep, err := sourcetest.CollectByID(t, Parse, realFile, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,42 +341,42 @@ func TestParseRealFile(t *testing.T) {
 
 	t.Run("QDi.017", func(t *testing.T) {
 		e := byID["un-QDi.017"]
-		eq(t, "caption", e.Caption(), "THARWAT SALAH SHIHATA")
-		eq(t, "SourceIDs", e.SourceIDs, []string{"QDi.017", "111782"})
-		eq(t, "Type", e.Type, entity.Person)
-		eq(t, "BirthDates", dates(e), []string{"1960-06-29"})
-		eq(t, "Nationalities", e.Nationalities, []string{"eg"})
-		eq(t, "BirthPlaces", e.BirthPlaces, []string{"Egypt"})
-		eq(t, "Programs", e.Programs, []string{"Al-Qaida"})
-		eq(t, "ListedOn", e.ListedOn, "2001-10-06")
-		eq(t, "script name", e.Names[1], entity.Name{Full: "ثروت صالح شحاته", Kind: entity.Alias, Script: true, Lang: "ar"})
-		eq(t, "aliases", e.Aliases(), []string{"ثروت صالح شحاته", "Tarwat Salah Abdallah", "Salah Shihata Thirwat",
+		sourcetest.Eq(t, "caption", e.Caption(), "THARWAT SALAH SHIHATA")
+		sourcetest.Eq(t, "SourceIDs", e.SourceIDs, []string{"QDi.017", "111782"})
+		sourcetest.Eq(t, "Type", e.Type, entity.Person)
+		sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string{"1960-06-29"})
+		sourcetest.Eq(t, "Nationalities", e.Nationalities, []string{"eg"})
+		sourcetest.Eq(t, "BirthPlaces", e.BirthPlaces, []string{"Egypt"})
+		sourcetest.Eq(t, "Programs", e.Programs, []string{"Al-Qaida"})
+		sourcetest.Eq(t, "ListedOn", e.ListedOn, "2001-10-06")
+		sourcetest.Eq(t, "script name", e.Names[1], entity.Name{Full: "ثروت صالح شحاته", Kind: entity.Alias, Script: true, Lang: "ar"})
+		sourcetest.Eq(t, "aliases", e.Aliases(), []string{"ثروت صالح شحاته", "Tarwat Salah Abdallah", "Salah Shihata Thirwat",
 			"Shahata Thirwat", "Tharwat Salah Shihata Ali"})
-		hasRemark(t, e, `a.k.a. "Tharwat Salah Shihata Ali": previously listed as`)
+		sourcetest.HasRemark(t, e, `a.k.a. "Tharwat Salah Shihata Ali": previously listed as`)
 	})
 	t.Run("KPi.066", func(t *testing.T) {
 		e := byID["un-KPi.066"]
-		eq(t, "caption", e.Caption(), "KIM JONG SIK")
-		eq(t, "parts", e.Names[0].Parts, &entity.NameParts{Family: "KIM", Given: "JONG SIK"})
-		eq(t, "aliases", e.Aliases(), []string{"Kim Cho’ng-sik"})
-		eq(t, "BirthDates", dates(e), []string{"1967/1969"})
-		eq(t, "Nationalities", e.Nationalities, []string{"kp"})
-		eq(t, "Gender", e.Gender, entity.Male)
-		eq(t, "Programs", e.Programs, []string{"DPRK"})
-		eq(t, "ListedOn", e.ListedOn, "2017-12-22")
+		sourcetest.Eq(t, "caption", e.Caption(), "KIM JONG SIK")
+		sourcetest.Eq(t, "parts", e.Names[0].Parts, &entity.NameParts{Family: "KIM", Given: "JONG SIK"})
+		sourcetest.Eq(t, "aliases", e.Aliases(), []string{"Kim Cho’ng-sik"})
+		sourcetest.Eq(t, "BirthDates", sourcetest.Dates(e), []string{"1967/1969"})
+		sourcetest.Eq(t, "Nationalities", e.Nationalities, []string{"kp"})
+		sourcetest.Eq(t, "Gender", e.Gender, entity.Male)
+		sourcetest.Eq(t, "Programs", e.Programs, []string{"DPRK"})
+		sourcetest.Eq(t, "ListedOn", e.ListedOn, "2017-12-22")
 	})
 	t.Run("low-quality alias is weak", func(t *testing.T) {
 		e := byID["un-CDi.003"]
 		for _, n := range e.Names {
 			if n.Full == "Rumuli" {
-				eq(t, "Rumuli", n, entity.Name{Full: "Rumuli", Kind: entity.Alias, Weak: true})
+				sourcetest.Eq(t, "Rumuli", n, entity.Name{Full: "Rumuli", Kind: entity.Alias, Weak: true})
 				return
 			}
 		}
 		t.Errorf("CDi.003 lacks alias Rumuli: %v", e.Aliases())
 	})
 	t.Run("document", func(t *testing.T) {
-		eq(t, "QDi.290 identifiers", byID["un-QDi.290"].Identifiers, []entity.Identifier{
+		sourcetest.Eq(t, "QDi.290 identifiers", byID["un-QDi.290"].Identifiers, []entity.Identifier{
 			{Type: entity.Passport, Value: "96 03 464086", Country: "ru", Note: "Passport; issued 2003-06-01"}})
 	})
 	t.Run("original script names", func(t *testing.T) {
@@ -482,16 +409,13 @@ func TestParseRealFile(t *testing.T) {
 				t.Errorf("%s lacks its original-script name %q", ref, full)
 			}
 		}
-		eq(t, "records with an original-script name", with, map[string]int{"INDIVIDUAL": 336, "ENTITY": 42})
-		eq(t, "of which in a non-Latin script", script, 377)
+		sourcetest.Eq(t, "records with an original-script name", with, map[string]int{"INDIVIDUAL": 336, "ENTITY": 42})
+		sourcetest.Eq(t, "of which in a non-Latin script", script, 377)
 	})
 }
 
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile(shareddata.Path(b, realFile))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := shareddata.Read(b, realFile)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
@@ -508,7 +432,7 @@ func FuzzParse(f *testing.F) {
 	// One small document per fixture record, without the indentation:
 	// small seeds keep the fuzzer's minimisation of new inputs short.
 	between := regexp.MustCompile(`>\s+<`)
-	sample := string(readFixture(f, "sample.xml"))
+	sample := string(sourcetest.ReadFixture(f, "sample.xml"))
 	for _, m := range regexp.MustCompile(`(?s)<(INDIVIDUAL|ENTITY)>.*?</(?:INDIVIDUAL|ENTITY)>`).FindAllStringSubmatch(sample, -1) {
 		f.Add([]byte(`<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09Z"><` + m[1] + `S>` +
 			between.ReplaceAllString(m[0], "><") + `</` + m[1] + `S></CONSOLIDATED_LIST>`))

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/embargo/embargo/catalog"
-	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/store"
 	"github.com/embargo/embargo/store/postgres"
 	"github.com/embargo/embargo/store/postgres/pgtest"
@@ -105,26 +104,13 @@ func TestOpenFailsWithTheServerNamed(t *testing.T) {
 	}
 }
 
-func loadShipped(tb testing.TB) []*catalog.Source {
-	tb.Helper()
-	srcs, err := catalog.NewLoader(nil).LoadSources(tb.Context(), []string{shareddata.Lists(tb)})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return srcs
-}
-
 // TestShippedListsRoundTrip stores every shipped list in PostgreSQL and
 // loads them back: the same catalog version and entities.
 func TestShippedListsRoundTrip(t *testing.T) {
-	srcs := loadShipped(t)
+	srcs := storetest.LoadShipped(t)
 	st := open(t)
 	defer st.Close()
-	for _, s := range srcs {
-		if _, err := store.Import(t.Context(), st, s, store.ImportOptions{MaxDrop: store.DefaultMaxDrop}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.ImportAll(t, st, srcs)
 	direct := catalog.New(srcs)
 	cat, _, err := store.LoadLatest(t.Context(), st)
 	if err != nil {
@@ -150,11 +136,7 @@ func BenchmarkLoadLatest(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	for _, s := range loadShipped(b) {
-		if _, err := store.Import(b.Context(), st, s, store.ImportOptions{MaxDrop: store.DefaultMaxDrop}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	storetest.ImportAll(b, st, storetest.LoadShipped(b))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := store.LoadLatest(b.Context(), st); err != nil {

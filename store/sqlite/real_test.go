@@ -6,41 +6,22 @@ import (
 	"testing"
 
 	"github.com/embargo/embargo/catalog"
-	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/store"
 	"github.com/embargo/embargo/store/sqlite"
+	"github.com/embargo/embargo/store/storetest"
 )
-
-// loadShipped loads every list shipped in ../shared/data/lists.
-func loadShipped(tb testing.TB) []*catalog.Source {
-	tb.Helper()
-	srcs, err := catalog.NewLoader(nil).LoadSources(tb.Context(), []string{shareddata.Lists(tb)})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return srcs
-}
-
-func importAll(tb testing.TB, st store.Store, srcs []*catalog.Source) {
-	tb.Helper()
-	for _, s := range srcs {
-		if _, err := store.Import(tb.Context(), st, s, store.ImportOptions{MaxDrop: store.DefaultMaxDrop}); err != nil {
-			tb.Fatal(err)
-		}
-	}
-}
 
 // TestShippedListsRoundTrip imports every shipped list and checks that the
 // catalog loaded back from the store is the one loaded from the files:
 // same sources, same version, every entity with the same content.
 func TestShippedListsRoundTrip(t *testing.T) {
-	srcs := loadShipped(t)
+	srcs := storetest.LoadShipped(t)
 	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), sqlite.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	importAll(t, st, srcs)
+	storetest.ImportAll(t, st, srcs)
 	direct := catalog.New(srcs)
 	cat, snaps, err := store.LoadLatest(t.Context(), st)
 	if err != nil {
@@ -85,7 +66,7 @@ func BenchmarkLoadLatest(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	importAll(b, st, loadShipped(b))
+	storetest.ImportAll(b, st, storetest.LoadShipped(b))
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
@@ -100,7 +81,7 @@ func BenchmarkLoadLatest(b *testing.B) {
 
 // BenchmarkImport stores the whole shipped set as new snapshots.
 func BenchmarkImport(b *testing.B) {
-	srcs := loadShipped(b)
+	srcs := storetest.LoadShipped(b)
 	st, err := sqlite.Open(b.Context(), filepath.Join(b.TempDir(), sqlite.FileName))
 	if err != nil {
 		b.Fatal(err)

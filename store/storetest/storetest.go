@@ -22,6 +22,7 @@ import (
 
 	"github.com/embargo/embargo/catalog"
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/source"
 	"github.com/embargo/embargo/store"
 )
@@ -699,5 +700,26 @@ func testNotFound(t *testing.T, st store.Store) {
 	cat, snaps, err := store.LoadLatest(ctx(t), st)
 	if err != nil || len(snaps) != 0 || cat.Len() != 0 {
 		t.Errorf("LoadLatest of an empty store: %v, %v, %v", cat, snaps, err)
+	}
+}
+
+// LoadShipped loads every list shipped in the shared data (skipping tb
+// when the data is absent).
+func LoadShipped(tb testing.TB) []*catalog.Source {
+	tb.Helper()
+	srcs, err := catalog.NewLoader(nil).LoadSources(tb.Context(), []string{shareddata.Lists(tb)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srcs
+}
+
+// ImportAll imports srcs into st with the default safeguards.
+func ImportAll(tb testing.TB, st store.Store, srcs []*catalog.Source) {
+	tb.Helper()
+	for _, s := range srcs {
+		if _, err := store.Import(tb.Context(), st, s, store.ImportOptions{MaxDrop: store.DefaultMaxDrop}); err != nil {
+			tb.Fatal(err)
+		}
 	}
 }

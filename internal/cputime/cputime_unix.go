@@ -1,15 +1,15 @@
 //go:build unix
 
-package batch
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user and system) the process has used,
-// which a benchmark reports beside wall time on a shared machine.
-func cpuTime() time.Duration {
+const measured = true
+
+func used() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
