@@ -2,9 +2,7 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -168,33 +166,13 @@ func (s *Server) record(ctx context.Context, recs ...*store.AuditRecord) error {
 	return nil
 }
 
-// auditRecord builds the audit record of one screening: the query as
-// JSON, the data version and snapshots, and each result with its entity's
-// content hash (which a decision is tied to) and whether it was marked as
-// a decided false positive.
+// auditRecord builds the audit record of one screening against the data
+// of st (see screen.AuditResults).
 func auditRecord(caller, kind string, query any, fingerprint string, resp *screen.Response, st *state) (*store.AuditRecord, error) {
-	results := make([]store.AuditResult, 0, len(resp.Matches))
-	for _, m := range resp.Matches {
-		res := store.AuditResult{Score: m.Score, Match: m.Match, Allowlisted: m.FalsePositive}
-		if m.Entity != nil {
-			res.EntityID, res.Name, res.Hash = m.Entity.ID, m.Entity.Caption(), st.hash(m.Entity)
-		}
-		results = append(results, res)
-	}
-	return newAuditRecord(caller, kind, query, fingerprint, st, results)
+	return newAuditRecord(caller, kind, query, fingerprint, st, screen.AuditResults(resp.Matches, st.hash))
 }
 
 // newAuditRecord builds an audit record against the data of st.
 func newAuditRecord(caller, kind string, query any, fingerprint string, st *state, results []store.AuditResult) (*store.AuditRecord, error) {
-	q, err := json.Marshal(query)
-	if err != nil {
-		return nil, fmt.Errorf("audit: encoding the query: %w", err)
-	}
-	if results == nil {
-		results = []store.AuditResult{}
-	}
-	return &store.AuditRecord{
-		Caller: caller, Kind: kind, Query: q, Fingerprint: fingerprint, DataVersion: st.version,
-		Snapshots: st.snapshotIDs(), Results: results,
-	}, nil
+	return store.NewAuditRecord(caller, kind, query, fingerprint, st.version, st.snapshotIDs(), results)
 }

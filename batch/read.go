@@ -568,12 +568,7 @@ func (rd *Reader) initCSV(br *bufio.Reader, head []byte, opt ReadOptions) error 
 		for {
 			fields, line, err := src.read()
 			if err != nil {
-				var re *RowError
-				if errors.As(err, &re) {
-					re.Seq = rd.seq
-					rd.seq++
-				}
-				return Record{}, err
+				return Record{}, rd.numbered(err)
 			}
 			if len(fields) == 1 && strings.TrimSpace(fields[0]) == "" {
 				continue // a blank line
@@ -687,6 +682,18 @@ func (s *jsonlSource) readLine() ([]byte, int, error) {
 	}
 }
 
+// numbered gives a malformed row's error the next sequence number (rows,
+// good or bad, are numbered in input order); other errors pass as they
+// are.
+func (rd *Reader) numbered(err error) error {
+	var re *RowError
+	if errors.As(err, &re) {
+		re.Seq = rd.seq
+		rd.seq++
+	}
+	return err
+}
+
 func (rd *Reader) initJSONL(br *bufio.Reader, opt ReadOptions) error {
 	src := &jsonlSource{br: br, limit: opt.MaxRecordBytes}
 	keys := newKeyMapper(opt.Map)
@@ -695,12 +702,7 @@ func (rd *Reader) initJSONL(br *bufio.Reader, opt ReadOptions) error {
 		for {
 			b, line, err := src.readLine()
 			if err != nil {
-				var re *RowError
-				if errors.As(err, &re) {
-					re.Seq = rd.seq
-					rd.seq++
-				}
-				return Record{}, err
+				return Record{}, rd.numbered(err)
 			}
 			if len(bytes.TrimSpace(b)) == 0 {
 				continue

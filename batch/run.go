@@ -295,22 +295,12 @@ type auditQuery struct {
 
 func (r *runner) auditRecord(res *Result) (*store.AuditRecord, error) {
 	a := r.opt.Audit
-	q, err := json.Marshal(auditQuery{File: a.File, Line: res.Record.Line, ID: res.Record.ID, Request: res.Request})
+	rec, err := store.NewAuditRecord(a.Caller, store.KindBatch,
+		auditQuery{File: a.File, Line: res.Record.Line, ID: res.Record.ID, Request: res.Request},
+		store.Fingerprint(res.Request.Name, res.Request.BirthDate, res.Request.Country),
+		r.version, a.Snapshots, screen.AuditResults(res.Matches, r.sc.hash))
 	if err != nil {
-		return nil, fmt.Errorf("audit: line %d: %w", res.Record.Line, err)
-	}
-	rec := &store.AuditRecord{
-		Caller: a.Caller, Kind: store.KindBatch, Query: q, DataVersion: r.version,
-		Snapshots:   a.Snapshots,
-		Fingerprint: store.Fingerprint(res.Request.Name, res.Request.BirthDate, res.Request.Country),
-		Results:     make([]store.AuditResult, 0, len(res.Matches)),
-	}
-	for i := range res.Matches {
-		m := &res.Matches[i]
-		rec.Results = append(rec.Results, store.AuditResult{
-			EntityID: m.Entity.ID, Name: m.Entity.Caption(), Score: m.Score, Match: m.Match,
-			Hash: r.sc.hash(m.Entity), Allowlisted: m.FalsePositive,
-		})
+		return nil, fmt.Errorf("line %d: %w", res.Record.Line, err)
 	}
 	return rec, nil
 }

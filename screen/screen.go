@@ -127,6 +127,22 @@ func (p *Prepared) Fingerprint() string {
 	return store.Fingerprint(p.Req.Name, p.Req.BirthDate, p.Req.Country)
 }
 
+// AuditResults are the audit-log results of a screening's matches, each
+// with its entity's content hash (which a decision is tied to; hash may
+// serve it from a cache) and whether it was marked a decided false
+// positive.
+func AuditResults(matches []Match, hash func(*entity.Entity) string) []store.AuditResult {
+	out := make([]store.AuditResult, 0, len(matches))
+	for _, m := range matches {
+		r := store.AuditResult{Score: m.Score, Match: m.Match, Allowlisted: m.FalsePositive}
+		if m.Entity != nil {
+			r.EntityID, r.Name, r.Hash = m.Entity.ID, m.Entity.Caption(), hash(m.Entity)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // Prepare validates a request and analyses its query.
 func (s *Screener) Prepare(req Request) (*Prepared, error) {
 	req.Name = strings.TrimSpace(req.Name)

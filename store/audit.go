@@ -71,6 +71,23 @@ type AuditResult struct {
 	Allowlisted bool `json:"allowlisted,omitempty"`
 }
 
+// NewAuditRecord builds the record of one screening, ready for Audit:
+// query is encoded as JSON; dataVersion and snapshots say what data it
+// ran against (see AuditRecord).
+func NewAuditRecord(caller, kind string, query any, fingerprint, dataVersion string, snapshots []int64, results []AuditResult) (*AuditRecord, error) {
+	q, err := json.Marshal(query)
+	if err != nil {
+		return nil, fmt.Errorf("audit: encoding the query: %w", err)
+	}
+	if results == nil {
+		results = []AuditResult{}
+	}
+	return &AuditRecord{
+		Caller: caller, Kind: kind, Query: q, Fingerprint: fingerprint, DataVersion: dataVersion,
+		Snapshots: snapshots, Results: results,
+	}, nil
+}
+
 // Verdict is an analyst's decision on a result.
 type Verdict string
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -115,40 +114,11 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("--since %q: want a date (2026-01-31), a time (2026-01-31T12:00:00Z) or a duration (24h, 7d)", s)
 }
 
-// auditRecord builds the audit record of one screening: the query as
-// JSON, the data version and snapshots, and each result with its entity's
-// content hash (which a decision is tied to). With an allowlist, results
-// decided false positives earlier for the same query and designation are
-// marked Allowlisted. The caller writes it with store.Audit.
-func auditRecord(caller, kind string, query any, resp *screen.Response, snaps []store.Snapshot, al *store.Allowlist) (*store.AuditRecord, error) {
-	q, err := json.Marshal(query)
-	if err != nil {
-		return nil, fmt.Errorf("audit: encoding the query: %w", err)
-	}
-	r := &store.AuditRecord{Caller: caller, Kind: kind, Query: q, DataVersion: resp.DataVersion, Results: []store.AuditResult{}}
-	r.Fingerprint = store.Fingerprint(resp.Query.Name, resp.Query.BirthDate, resp.Query.Country)
-	for _, s := range snaps {
-		r.Snapshots = append(r.Snapshots, s.ID)
-	}
-	for _, m := range resp.Matches {
-		res := store.AuditResult{Score: m.Score, Match: m.Match}
-		if m.Entity != nil {
-			res.EntityID, res.Name, res.Hash = m.Entity.ID, m.Entity.Caption(), store.EntityHash(m.Entity)
-		}
-		if al != nil {
-			res.Allowlisted = al.FalsePositive(r.Fingerprint, res.EntityID, res.Hash)
-		}
-		r.Results = append(r.Results, res)
-	}
-	return r, nil
-}
-
 // auditScreening records one screening from the command line in the audit
-// log and returns the record (with its ID). Commands that screen call it
-// when recording is on (serve records by default; the HTTP server passes
-// the API key's ID as the caller).
-func (a *app) auditScreening(ctx context.Context, st store.Store, kind string, query any, resp *screen.Response, snaps []store.Snapshot) (*store.AuditRecord, error) {
-	r, err := auditRecord(store.CallerCLI, kind, query, resp, snaps, nil)
+// log and returns the record (with its ID).
+func (a *app) auditScreening(ctx context.Context, st store.Store, kind string, req screen.Request, resp *screen.Response, snaps []store.Snapshot) (*store.AuditRecord, error) {
+	r, err := store.NewAuditRecord(store.CallerCLI, kind, req, store.Fingerprint(req.Name, req.BirthDate, req.Country),
+		resp.DataVersion, snapshotIDs(snaps), screen.AuditResults(resp.Matches, store.EntityHash))
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +126,15 @@ func (a *app) auditScreening(ctx context.Context, st store.Store, kind string, q
 		return nil, err
 	}
 	return r, nil
+}
+
+// snapshotIDs returns the IDs of the snapshots.
+func snapshotIDs(snaps []store.Snapshot) []int64 {
+	var ids []int64
+	for _, s := range snaps {
+		ids = append(ids, s.ID)
+	}
+	return ids
 }
 
 // writeAuditNote tells the user which record a screening was logged as,

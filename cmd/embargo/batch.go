@@ -131,31 +131,19 @@ continues where it stopped, without repeating or losing rows.`,
 			if !toStdout && sameFile(in, out) {
 				return fmt.Errorf("--out %s is the input file", out)
 			}
-			cat, snaps, err := a.catalogSnapshots(ctx)
+			ses, err := a.openSession(ctx, audit)
 			if err != nil {
 				return err
 			}
-			sc := screen.New(cat)
+			defer ses.close()
 			a.fitGC()
 			opt := batch.Options{ScreenOptions: sopt, Read: ropt, Format: format, Workers: workers,
 				Resume: resume, CheckpointInterval: checkpoint}
-			if snaps != nil || audit {
-				st, err := a.openStore(ctx)
-				if err != nil {
-					return err
-				}
-				defer st.Close()
-				al, err := store.LoadAllowlist(ctx, st)
-				if err != nil {
-					return err
-				}
-				opt.Allowlist = al
-				if audit {
-					opt.Audit = &batch.AuditOptions{Store: st, File: in}
-					for _, s := range snaps {
-						opt.Audit.Snapshots = append(opt.Audit.Snapshots, s.ID)
-					}
-				}
+			if ses.al != nil {
+				opt.Allowlist = ses.al
+			}
+			if ses.audit != nil {
+				opt.Audit = &batch.AuditOptions{Store: ses.audit, File: in, Snapshots: snapshotIDs(ses.snaps)}
 			}
 			rep := a.newBatchReporter(ctx, "batch", quiet)
 			defer rep.close()
@@ -202,12 +190,12 @@ continues where it stopped, without repeating or losing rows.`,
 						return err
 					}
 				}
-				st, err = batch.Run(ctx, sc, r, w, opt)
+				st, err = batch.Run(ctx, ses.sc, r, w, opt)
 				if err == nil && f != nil {
 					err = f.Close()
 				}
 			} else {
-				st, err = batch.RunFile(ctx, sc, in, out, opt)
+				st, err = batch.RunFile(ctx, ses.sc, in, out, opt)
 			}
 			rep.finish(st)
 			if cerr := rj.close(); err == nil {

@@ -7,41 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/embargo/embargo/catalog"
+	"github.com/embargo/embargo/api"
 	"github.com/embargo/embargo/entity"
 )
-
-// listInfo is one source in `lists --json`.
-type listInfo struct {
-	Name      string         `json:"name"`
-	Format    string         `json:"format"`
-	Entities  map[string]int `json:"entities"`
-	Names     int            `json:"names"`
-	Published string         `json:"published"`
-	SHA256    string         `json:"sha256"`
-	Skipped   int            `json:"skipped"`
-	Files     []string       `json:"files"`
-}
-
-// ListsReport is the `lists --json` object, also served by GET /v1/lists.
-type ListsReport struct {
-	Sources []listInfo `json:"sources"`
-}
-
-func listsReport(cat *catalog.Catalog) ListsReport {
-	r := ListsReport{Sources: []listInfo{}}
-	for _, s := range cat.Sources {
-		counts := map[string]int{}
-		for t, n := range s.Counts() {
-			counts[string(t)] = n
-		}
-		r.Sources = append(r.Sources, listInfo{
-			Name: s.Name, Format: s.Format, Entities: counts, Names: s.NameCount(),
-			Published: s.Published, SHA256: s.SHA256, Skipped: len(s.Skipped), Files: s.Files,
-		})
-	}
-	return r
-}
 
 func (a *app) listsCmd() *cobra.Command {
 	var asJSON bool
@@ -58,7 +26,7 @@ records were skipped (run with --log-level warn to see them).`,
 			if err != nil {
 				return err
 			}
-			rep := listsReport(cat)
+			rep := api.NewListsReport(cat) // the object GET /v1/lists serves
 			if asJSON {
 				enc := json.NewEncoder(a.out)
 				enc.SetIndent("", "  ")

@@ -10,12 +10,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/embargo/embargo/screen"
+	"github.com/embargo/embargo/store"
 )
 
 func (a *app) screenCmd() *cobra.Command {
 	var (
 		req    screen.Request
 		asJSON bool
+		audit  bool
 		ids    []string
 	)
 	cmd := &cobra.Command{
@@ -26,10 +28,16 @@ shows the listed entities that match it, best first, with why.
 
 A result whose score is at or above --threshold (default 0.7) is a match: an
 analyst should look at it. Birth date, country, gender and identifiers, when
-given, raise or lower the score.`,
+given, raise or lower the score.
+
+Results an analyst decided were false positives for the same query (embargo
+decide) are marked as such, until the entity's designation changes. With
+--audit the screening is recorded in the store's audit log, and its record
+ID is written to stderr for embargo decide.`,
 		Example: `  embargo --data ../shared/data/lists screen "KIM, Jong Un"
   embargo screen --type person --birth-date 1950-10-07 --country ru "Путин Владимир"
-  embargo screen --id passport:717637093:ru "Alexander Malkevich" --json`,
+  embargo screen --id passport:717637093:ru "Alexander Malkevich" --json
+  embargo screen --audit --birth-date 1984-01-08 "Kim Jong Un"`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req.Name = strings.Join(args, " ")
@@ -40,12 +48,18 @@ given, raise or lower the score.`,
 				}
 				req.Identifiers = append(req.Identifiers, id)
 			}
-			sc, err := a.screener(cmd.Context())
+			ctx := cmd.Context()
+			ses, err := a.openSession(ctx, audit)
 			if err != nil {
 				return err
 			}
-			resp, err := sc.Screen(cmd.Context(), req)
+			defer ses.close()
+			sc := ses.sc
+			resp, err := sc.Screen(ctx, req)
 			if err != nil {
+				return err
+			}
+			if err := a.record(ctx, ses, store.KindScreen, req, resp); err != nil {
 				return err
 			}
 			if asJSON {
@@ -67,6 +81,7 @@ given, raise or lower the score.`,
 	f.IntVar(&req.Limit, "limit", screen.DefaultLimit, "most results to show")
 	f.Float64Var(&req.Threshold, "threshold", screen.DefaultThreshold, "score from which a result is a match (0-1)")
 	f.BoolVar(&asJSON, "json", false, "write JSON")
+	f.BoolVar(&audit, "audit", false, "record the screening in the audit log (its ID goes to stderr)")
 	return cmd
 }
 
@@ -88,7 +103,10 @@ func writeScreenTable(w io.Writer, sc *screen.Screener, resp *screen.Response) {
 	fmt.Fprintln(tw, "SCORE\tMATCH\tLISTED NAME\tMATCHED NAME\tSOURCE\tID\tTYPE\tPROGRAMS")
 	for _, m := range resp.Matches {
 		yes := "no"
-		if m.Match {
+		switch {
+		case m.Match && m.FalsePositive:
+			yes = "YES (decided false positive)"
+		case m.Match:
 			yes = "YES"
 		}
 		matched := m.MatchedName
@@ -104,6 +122,9 @@ func writeScreenTable(w io.Writer, sc *screen.Screener, resp *screen.Response) {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s (%s, %.3f):\n", m.Entity.Caption(), m.Entity.ID, m.Score)
+		if m.FalsePositive {
+			fmt.Fprintln(w, "  - an analyst decided this was a false positive for this query (embargo audit export shows the decision)")
+		}
 		for _, e := range m.Explanation {
 			fmt.Fprintf(w, "  - %s\n", e)
 		}

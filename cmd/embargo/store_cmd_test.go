@@ -17,6 +17,7 @@ import (
 
 	"github.com/vbauerster/mpb/v8"
 
+	"github.com/embargo/embargo/api"
 	"github.com/embargo/embargo/internal/shareddata"
 	"github.com/embargo/embargo/screen"
 	"github.com/embargo/embargo/store"
@@ -60,9 +61,9 @@ func mustRun(t *testing.T, args ...string) string {
 	return out
 }
 
-func listsJSON(t *testing.T, args ...string) ListsReport {
+func listsJSON(t *testing.T, args ...string) api.ListsReport {
 	t.Helper()
-	var rep ListsReport
+	var rep api.ListsReport
 	out := mustRun(t, append(args, "lists", "--json")...)
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("lists --json: %v\n%s", err, out)
@@ -70,7 +71,7 @@ func listsJSON(t *testing.T, args ...string) ListsReport {
 	return rep
 }
 
-func sourceNames(rep ListsReport) []string {
+func sourceNames(rep api.ListsReport) []string {
 	var out []string
 	for _, s := range rep.Sources {
 		out = append(out, s.Name)
@@ -364,41 +365,42 @@ func TestAuditExportAndDecide(t *testing.T) {
 	lists := shareddata.Lists(t)
 	mustRun(t, "import", lists)
 
-	// A screening, recorded as screen --audit will record it.
-	a := newApp(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+	// A screening recorded in the audit log; its record ID goes to stderr.
+	out, errs, err := runCmd(t, "screen", "--audit", "--json", "--birth-date", "1984-01-08", "--country", "North Korea", "Kim Jong Un")
+	if err != nil {
+		t.Fatalf("screen --audit: %v\n%s", err, errs)
+	}
+	var resp screen.Response
+	if err := json.Unmarshal([]byte(out), &resp); err != nil || len(resp.Matches) == 0 {
+		t.Fatalf("screen --audit --json: %v\n%s", err, out)
+	}
+	var id int64
+	if _, err := fmt.Sscanf(errs[strings.Index(errs, "record "):], "record %d", &id); err != nil {
+		t.Fatalf("no audit record ID on stderr: %v\n%s", err, errs)
+	}
 	ctx := t.Context()
-	cat, snaps, err := a.catalogSnapshots(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := screen.Request{Name: "Kim Jong Un", BirthDate: "1984-01-08", Country: "North Korea"}
-	resp, err := screen.New(cat).Screen(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(resp.Matches) == 0 {
-		t.Fatal("no match for Kim Jong Un")
-	}
+	a := newApp(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
 	st, err := a.openStore(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, err := a.auditScreening(ctx, st, store.KindScreen, req, resp, snaps)
+	var recs []store.ExportedRecord
+	err = store.ExportAudit(ctx, st, time.Time{}, func(r store.ExportedRecord) error {
+		recs = append(recs, r)
+		return nil
+	})
 	st.Close()
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(recs) != 1 || recs[0].ID != id {
+		t.Fatalf("audit log: %v, %+v; want record %d", err, recs, id)
 	}
-	var note bytes.Buffer
-	writeAuditNote(&note, rec)
-	if !strings.Contains(note.String(), fmt.Sprintf("--audit %d", rec.ID)) {
-		t.Errorf("audit note: %s", note.String())
-	}
-	if len(rec.Snapshots) != len(snaps) || rec.Fingerprint != "jong kim un|1984-01-08|kp" || rec.Results[0].Hash == "" {
+	rec := recs[0]
+	if len(rec.Snapshots) == 0 || rec.Caller != store.CallerCLI || rec.Fingerprint != "jong kim un|1984-01-08|kp" ||
+		rec.Results[0].Hash == "" || rec.Results[0].EntityID != resp.Matches[0].Entity.ID {
 		t.Errorf("audit record: %+v", rec)
 	}
 	top := rec.Results[0].EntityID // decided a false positive, for the test
 
-	out := mustRun(t, "decide", "--audit", fmt.Sprint(rec.ID), "--entity", top, "--decision", "false-positive", "--note", "not him", "--by", "analyst")
+	out = mustRun(t, "decide", "--audit", fmt.Sprint(rec.ID), "--entity", top, "--decision", "false-positive", "--note", "not him", "--by", "analyst")
 	if !strings.Contains(out, "is a false-positive for audit record") || !strings.Contains(out, "jong kim un|1984-01-08|kp") {
 		t.Errorf("decide output:\n%s", out)
 	}
@@ -410,29 +412,27 @@ func TestAuditExportAndDecide(t *testing.T) {
 		t.Error("decide with an unknown decision succeeded")
 	}
 
-	// The decision allowlists the entity for the same query, written otherwise.
-	st, _ = a.openStore(ctx)
-	al, err := store.LoadAllowlist(ctx, st)
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, _ := screen.New(cat).Screen(ctx, screen.Request{Name: "KIM, Jong-Un", BirthDate: "8 Jan 1984", Country: "kp"})
-	rec2, err := auditRecord("key-1", store.KindScreen, req, again, snaps, al)
-	if err != nil {
+	// The decision marks the entity in later screenings of the same query,
+	// written otherwise.
+	out = mustRun(t, "screen", "--json", "--birth-date", "8 Jan 1984", "--country", "kp", "KIM, Jong-Un")
+	var again screen.Response
+	if err := json.Unmarshal([]byte(out), &again); err != nil {
 		t.Fatal(err)
 	}
 	marked := 0
-	for _, r := range rec2.Results {
-		if r.Allowlisted {
+	for _, m := range again.Matches {
+		if m.FalsePositive {
 			marked++
-			if r.EntityID != top {
-				t.Errorf("%s is marked allowlisted", r.EntityID)
+			if m.Entity.ID != top {
+				t.Errorf("%s is marked a false positive", m.Entity.ID)
 			}
 		}
 	}
 	if marked != 1 {
-		t.Errorf("%d results marked allowlisted in the second screening, want 1 (%s)", marked, top)
+		t.Errorf("%d results marked false positives in the second screening, want 1 (%s)", marked, top)
+	}
+	if table := mustRun(t, "screen", "--birth-date", "8 Jan 1984", "--country", "kp", "KIM, Jong-Un"); !strings.Contains(table, "decided false positive") {
+		t.Errorf("the table does not show the decided false positive:\n%s", table)
 	}
 
 	jl := mustRun(t, "audit", "export", "--since", "1h")
