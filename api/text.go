@@ -71,12 +71,6 @@ type textOutput struct {
 	Body    *TextResult
 }
 
-// textQuery is a text screening as the audit log keeps it.
-type textQuery struct {
-	Text      string  `json:"text"`
-	Threshold float64 `json:"threshold"`
-}
-
 // scanText answers POST /v1/text.
 func (s *Server) scanText(ctx context.Context, in *textInput) (*textOutput, error) {
 	st, err := s.current()
@@ -125,13 +119,9 @@ func (s *Server) scanText(ctx context.Context, in *textInput) (*textOutput, erro
 	if s.audit != nil {
 		results := make([]store.AuditResult, 0, len(res.Mentions))
 		for _, m := range res.Mentions {
-			r := store.AuditResult{Score: m.Score, Match: m.Score >= threshold, Allowlisted: m.FalsePositive, Fingerprint: store.Fingerprint(m.Text, "", "")}
-			if m.Entity != nil {
-				r.EntityID, r.Name, r.Hash = m.Entity.ID, m.Entity.Caption(), st.hash(m.Entity)
-			}
-			results = append(results, r)
+			results = append(results, store.MentionResult(m.Text, m.Score, m.Score >= threshold, m.FalsePositive, m.Entity, st.hash))
 		}
-		rec, err := newAuditRecord(Caller(ctx), store.KindText, textQuery{Text: in.Body.Text, Threshold: threshold}, "", st, results)
+		rec, err := newAuditRecord(Caller(ctx), store.KindText, store.TextQuery{Text: in.Body.Text, Threshold: threshold}, "", st, results)
 		if err != nil {
 			return nil, err
 		}

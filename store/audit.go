@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/embargo/embargo/entity"
 )
 
 // Audit record kinds: what kind of screening a record is of.
@@ -86,6 +88,25 @@ func NewAuditRecord(caller, kind string, query any, fingerprint, dataVersion str
 		Caller: caller, Kind: kind, Query: q, Fingerprint: fingerprint, DataVersion: dataVersion,
 		Snapshots: snapshots, Results: results,
 	}, nil
+}
+
+// TextQuery is a text screening's query as the audit log keeps it.
+type TextQuery struct {
+	Text      string  `json:"text"`
+	Threshold float64 `json:"threshold"`
+}
+
+// MentionResult is the audit-log result of one mention found in a text:
+// the mention's own words are its query (its Fingerprint), so that an
+// analyst's decision on it marks the same words in later texts.
+// allowlisted says the mention was marked a decided false positive; hash
+// gives the entity's content hash (EntityHash, or a cache of it).
+func MentionResult(mention string, score float64, match, allowlisted bool, e *entity.Entity, hash func(*entity.Entity) string) AuditResult {
+	r := AuditResult{Score: score, Match: match, Allowlisted: allowlisted, Fingerprint: Fingerprint(mention, "", "")}
+	if e != nil {
+		r.EntityID, r.Name, r.Hash = e.ID, e.Caption(), hash(e)
+	}
+	return r
 }
 
 // Verdict is an analyst's decision on a result.

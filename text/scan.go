@@ -179,6 +179,10 @@ type Mention struct {
 	// LinkedTo is set on a mention by surname only: the index in Mentions
 	// of the full mention of the same person it refers to.
 	LinkedTo *int `json:"linked_to,omitempty"`
+	// FalsePositive is set when an analyst decided that these words were
+	// not this entity (store.Allowlist); the scanner never sets it, the
+	// caller that holds the allowlist does.
+	FalsePositive bool `json:"false_positive,omitempty"`
 }
 
 // Jurisdiction is one mention of a sanctioned country.

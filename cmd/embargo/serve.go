@@ -375,7 +375,7 @@ func (t textAdapter) Scan(ctx context.Context, input string, threshold float64) 
 	for i, m := range r.Mentions {
 		out.Mentions[i] = api.TextMention{
 			Start: m.Start, End: m.End, Text: m.Text, Score: m.Score, MatchedName: m.MatchedName,
-			Entity: m.Entity, Explanation: m.Explanation, LinkedTo: m.LinkedTo,
+			Entity: m.Entity, Explanation: m.Explanation, LinkedTo: m.LinkedTo, FalsePositive: m.FalsePositive,
 		}
 	}
 	for i, j := range r.Jurisdictions {

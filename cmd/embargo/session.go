@@ -6,6 +6,7 @@ import (
 
 	"github.com/embargo/embargo/screen"
 	"github.com/embargo/embargo/store"
+	"github.com/embargo/embargo/text"
 )
 
 // session is what a screening command works with: the data indexed, the
@@ -59,6 +60,35 @@ func (a *app) record(ctx context.Context, s *session, kind string, req screen.Re
 	rec, err := a.auditScreening(ctx, s.audit, kind, req, resp, s.snaps)
 	if err != nil {
 		return fmt.Errorf("recording the screening in the audit log: %w", err)
+	}
+	writeAuditNote(a.err, rec)
+	return nil
+}
+
+// recordText marks the mentions analysts decided were false positives
+// (when there is an allowlist) and, when auditing, writes the scan to the
+// audit log, one result per mention, and tells the user its record ID.
+func (a *app) recordText(ctx context.Context, s *session, input string, threshold float64, res *text.Result) error {
+	for i := range res.Mentions {
+		m := &res.Mentions[i]
+		if s.al != nil && m.Entity != nil {
+			m.FalsePositive = s.al.FalsePositive(store.Fingerprint(m.Text, "", ""), m.Entity.ID, store.EntityHash(m.Entity))
+		}
+	}
+	if s.audit == nil {
+		return nil
+	}
+	results := make([]store.AuditResult, 0, len(res.Mentions))
+	for _, m := range res.Mentions {
+		results = append(results, store.MentionResult(m.Text, m.Score, m.Score >= threshold, m.FalsePositive, m.Entity, store.EntityHash))
+	}
+	rec, err := store.NewAuditRecord(store.CallerCLI, store.KindText, store.TextQuery{Text: input, Threshold: threshold}, "",
+		s.sc.Catalog().Version(), snapshotIDs(s.snaps), results)
+	if err == nil {
+		err = store.Audit(ctx, s.audit, rec)
+	}
+	if err != nil {
+		return fmt.Errorf("recording the scan in the audit log: %w", err)
 	}
 	writeAuditNote(a.err, rec)
 	return nil

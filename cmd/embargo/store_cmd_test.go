@@ -22,6 +22,7 @@ import (
 	"github.com/embargo/embargo/screen"
 	"github.com/embargo/embargo/store"
 	"github.com/embargo/embargo/store/open"
+	"github.com/embargo/embargo/text"
 )
 
 // storeEnv isolates a test from the user's store and from the network: a
@@ -564,4 +565,55 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestTextAudit records a text scan in the audit log, decides one of its
+// mentions a false positive, and checks that the next scan marks it.
+func TestTextAudit(t *testing.T) {
+	storeEnv(t, "http://127.0.0.1:1")
+	mustRun(t, "import", shareddata.Lists(t))
+	doc := filepath.Join(t.TempDir(), "article.txt")
+	if err := os.WriteFile(doc, []byte("O ministro Serguei Lavrov chegou a Pyongyang na quarta-feira."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, err := runCmd(t, "text", "--audit", "--json", doc)
+	if err != nil {
+		t.Fatalf("text --audit: %v\n%s", err, errs)
+	}
+	var res text.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Mentions) == 0 {
+		t.Fatalf("text --audit --json: %v\n%s", err, out)
+	}
+	i := strings.Index(errs, "record ")
+	if i < 0 {
+		t.Fatalf("no audit record ID on stderr:\n%s", errs)
+	}
+	var id int64
+	if _, err := fmt.Sscanf(errs[i:], "record %d", &id); err != nil {
+		t.Fatalf("no audit record ID on stderr: %v\n%s", err, errs)
+	}
+	jl := mustRun(t, "audit", "export")
+	var rec store.ExportedRecord
+	if err := json.Unmarshal([]byte(strings.TrimSpace(jl)), &rec); err != nil {
+		t.Fatalf("audit export: %v\n%s", err, jl)
+	}
+	m := res.Mentions[0]
+	if rec.ID != id || rec.Kind != store.KindText || len(rec.Results) != len(res.Mentions) ||
+		rec.Results[0].EntityID != m.Entity.ID || rec.Results[0].Fingerprint != "lavrov serguei||" {
+		t.Fatalf("audit record: %+v", rec)
+	}
+	mustRun(t, "decide", "--audit", fmt.Sprint(id), "--entity", m.Entity.ID, "--decision", "false-positive", "--note", "another Lavrov")
+	out = mustRun(t, "text", "--json", doc)
+	var again text.Result
+	if err := json.Unmarshal([]byte(out), &again); err != nil {
+		t.Fatal(err)
+	}
+	for _, am := range again.Mentions {
+		if want := am.Entity.ID == m.Entity.ID && am.Text == m.Text; am.FalsePositive != want {
+			t.Errorf("mention %q of %s: false_positive %v, want %v", am.Text, am.Entity.ID, am.FalsePositive, want)
+		}
+	}
+	if table := mustRun(t, "text", doc); !strings.Contains(table, "decided false positive") {
+		t.Errorf("the table does not show the decided false positive:\n%s", table)
+	}
 }

@@ -29,6 +29,7 @@ func (a *app) textCmd() *cobra.Command {
 		asJSON    bool
 		threshold float64
 		noText    bool
+		audit     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "text [flags] FILE|-",
@@ -44,7 +45,10 @@ and roles around a name are not part of it. Each candidate is scored by
 the same matcher as 'embargo screen'; a mention scores at least
 --threshold. A later mention by surname only ("Lavrov said...") is linked
 to the full mention before it. A lone common name ("Kim", "Maria") never
-matches, and people on no list are not reported.
+matches, and people on no list are not reported. A mention an analyst
+decided was a false positive (embargo decide, on a text screening's
+record) is marked as such; with --audit the scan is recorded in the
+store's audit log, and its record ID written to stderr.
 
 Without --json the text is written back with the mentions marked (in
 colour on a terminal; [[#n name]] for parties and {{country}} otherwise),
@@ -53,7 +57,8 @@ matched. Byte offsets (start, end) index the UTF-8 input: text[start:end]
 is the mention. FILE - reads standard input.`,
 		Example: `  embargo --data ../shared/data/lists text ../shared/data/news/pt-lavrov-pyongyang.txt
   curl -s https://example.org/article.txt | embargo text --json - | jq '.mentions[].entity.id'
-  embargo text --threshold 0.8 --no-text report.txt`,
+  embargo text --threshold 0.8 --no-text report.txt
+  embargo text --audit --json article.txt`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if threshold <= 0 || threshold > 1 {
@@ -67,13 +72,18 @@ is the mention. FILE - reads standard input.`,
 				fmt.Fprintf(a.err, "embargo: %s is not valid UTF-8: the invalid bytes are read as separators\n", args[0])
 			}
 			ctx := cmd.Context()
-			sc, err := a.screener(ctx)
+			ses, err := a.openSession(ctx, audit)
 			if err != nil {
 				return err
 			}
+			defer ses.close()
+			sc := ses.sc
 			scanner := text.New(sc, text.Options{Logger: a.logger()})
 			res, err := scanner.Scan(ctx, string(input), threshold)
 			if err != nil {
+				return err
+			}
+			if err := a.recordText(ctx, ses, string(input), threshold, res); err != nil {
 				return err
 			}
 			if asJSON {
@@ -98,6 +108,7 @@ is the mention. FILE - reads standard input.`,
 	f.BoolVar(&asJSON, "json", false, "write JSON: {\"mentions\": [...], \"jurisdictions\": [...]}")
 	f.Float64Var(&threshold, "threshold", screen.DefaultThreshold, "score from which a name in the text is a mention (0-1)")
 	f.BoolVar(&noText, "no-text", false, "write the tables only, not the text with its mentions marked")
+	f.BoolVar(&audit, "audit", false, "record the scan in the audit log (its ID goes to stderr)")
 	return cmd
 }
 
@@ -217,7 +228,11 @@ func writeTextTables(w io.Writer, sc *screen.Screener, res *text.Result, thresho
 			if m.LinkedTo != nil {
 				linked = fmt.Sprintf("#%d", *m.LinkedTo+1)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%d-%d\t%.3f\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, truncate(oneLine(m.Text), 30), m.Start, m.End, m.Score,
+			fp := ""
+			if m.FalsePositive {
+				fp = " (decided false positive)"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%d-%d\t%.3f%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, truncate(oneLine(m.Text), 30), m.Start, m.End, m.Score, fp,
 				truncate(m.MatchedName, 40), m.Entity.Source, m.Entity.ID, m.Entity.Type, truncate(strings.Join(m.Entity.Programs, ", "), 30), linked)
 		}
 		tw.Flush()
@@ -245,6 +260,9 @@ func writeTextTables(w io.Writer, sc *screen.Screener, res *text.Result, thresho
 		}
 		seen[k] = true
 		fmt.Fprintf(w, "#%d %q is %s (%s, %.3f):\n", i+1, oneLine(m.Text), m.Entity.Caption(), m.Entity.ID, m.Score)
+		if m.FalsePositive {
+			fmt.Fprintln(w, "  - an analyst decided these words were not this entity (a decided false positive)")
+		}
 		for _, e := range m.Explanation {
 			fmt.Fprintf(w, "  - %s\n", e)
 		}
