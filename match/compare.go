@@ -31,23 +31,33 @@ type Analyzed struct {
 	Sides []Side
 }
 
-// Analyze analyses the query's names. A name written in Hangul is also
-// read as the Korean transcription of a foreign name (드미트리 메드베데프 →
-// dmitri medvedev), since the romanisation of Korean names cannot give that
-// back: each reading becomes a query name of its own, and the best counts.
+// Analyze analyses the query's names. A name that may transcribe a name of
+// another language is also read that way (translit.Readings: 드미트리
+// 메드베데프 → dmitri medvedev, Ким Чен Ын → kim jong un, 金正恩 → kim jong
+// un), since the romanisation of its script cannot give that back: each
+// reading becomes a query name of its own, and the best counts. A Korean
+// name written in Russian and its readings are syllables, compared as the
+// syllables of a name written in Hangul (names.AnalyzeSyllables): Ким Чен
+// is not Kim Jong Un.
 func Analyze(q Query) *Analyzed {
 	a := &Analyzed{Query: q}
-	var all []string
-	for _, s := range q.Names {
-		all = append(all, s)
-		all = append(all, loanReadings(s)...)
+	add := func(n names.Name) {
+		if len(n.Tokens) > 0 {
+			a.Names = append(a.Names, n)
+		}
 	}
-	for _, s := range all {
-		n := names.Analyze(s, q.Type)
-		if len(n.Tokens) == 0 {
+	for _, s := range q.Names {
+		if !translit.LooksKoreanCyrillic(strings.Fields(s)) {
+			add(names.Analyze(s, q.Type))
+			for _, r := range translit.Readings(s) {
+				add(names.Analyze(r, q.Type))
+			}
 			continue
 		}
-		a.Names = append(a.Names, n)
+		add(names.AnalyzeSyllables(s, q.Type, translit.Hangul))
+		for _, r := range translit.Readings(s) {
+			add(names.AnalyzeSyllables(r, q.Type, translit.Hangul))
+		}
 	}
 	a.Sides = make([]Side, len(a.Names))
 	for i := range a.Names {
@@ -244,33 +254,4 @@ func tokenTexts(toks []*names.Token, idx []int) string {
 func CompareNames(query, listed string, t entity.Type) Result {
 	e := &entity.Entity{Type: t, Names: []entity.Name{{Full: listed, Kind: entity.Primary}}}
 	return Compare(Analyze(Query{Names: []string{query}, Type: t}), e, nil)
-}
-
-// loanReadings returns the name with its Hangul words read as
-// transcriptions of a foreign name (translit.HangulLoan), one name per
-// reading; none when no word is read so, or when the name has the shape of
-// a Korean name (translit.LooksKorean).
-func loanReadings(name string) []string {
-	if translit.LooksKorean(name) {
-		return nil
-	}
-	words := strings.Fields(name)
-	readings := make([][]string, len(words))
-	most := 0
-	for i, w := range words {
-		readings[i] = translit.HangulLoan(w)
-		most = max(most, len(readings[i]))
-	}
-	var out []string
-	for v := range most {
-		parts := make([]string, len(words))
-		for i, w := range words {
-			parts[i] = w
-			if r := readings[i]; len(r) > 0 {
-				parts[i] = r[min(v, len(r)-1)]
-			}
-		}
-		out = append(out, strings.Join(parts, " "))
-	}
-	return out
 }

@@ -110,3 +110,88 @@ func TestArabicSpellingsOfForeignNames(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanNamesInRussian checks the Russian spellings of Korean names
+// (Kontsevich and the older Soviet spellings, translit.KoreanCyrillic)
+// against the lists' romanisations: the same name scores as the list's
+// own spelling would, and a different syllable is a different person.
+func TestKoreanNamesInRussian(t *testing.T) {
+	for _, p := range []struct {
+		a, b string
+		min  float64
+	}{
+		{"Ким Чен Ын", "KIM, Jong Un", 0.9},
+		{"Ким Чен-Ын", "KIM, Jong Un", 0.9},
+		{"КИМ Чен Ын", "Kim Jong-un", 0.9},
+		{"Ким Ё Чжон", "KIM Yo Jong", 0.9},
+		{"Чхве Рён Хэ", "CHOE Ryong Hae", 0.9},
+		{"Чхве Рён Хэ", "Choi Ryong-hae", 0.9},
+		{"Ли Пён Чхоль", "RI Pyong Chol", 0.9},
+		{"Ри Пён Чхоль", "RI Pyong Chol", 0.9},
+		{"Пак Пон Джу", "PAK Pong Ju", 0.9},
+		{"Ким Ён Нам", "Kim Yong Nam", 0.9},
+		{"Мун Чжэ Ин", "Moon Jae-in", 0.9},
+		{"Юн Сок Ёль", "Yoon Suk Yeol", 0.9},
+		{"Но Гван Чхоль", "NO Kwang Chol", 0.9},
+		{"Ри Сон Гвон", "RI Son Gwon", 0.9},
+		// Kim, Il and Sung are all very common name parts: the list's own
+		// spelling scores 0.8 (commonFactor), and so does the Russian one.
+		{"Ким Ир Сен", "Kim Il Sung", 0.8},
+		{"Ким Чен Ир", "Kim Jong Il", 0.8},
+	} {
+		r := scoreNames(p.a, p.b, entity.Person)
+		if r.Score < p.min {
+			t.Errorf("%q vs %q: %.3f (alignment %+v), want at least %.2f", p.a, p.b, r.Score, r.Alignment.Pairs, p.min)
+		}
+	}
+	for _, p := range []struct{ a, b string }{
+		{"Ким Чен Ир", "KIM, Jong Un"},
+		{"Ким Чен Ын", "KIM Jong Il"},
+		{"Ким Ир Сен", "KIM Jong Il"},
+		{"Ким Ё Чжон", "KIM, Jong Un"},
+		{"Ли Пён Чхоль", "RI Pyong Su"},
+		// A syllable missing is another name, as in Hangul (Kim Jong is not
+		// Kim Jong Un; Kim Yo is not Kim Yo Jong).
+		{"Ким Чен", "KIM, Jong Un"},
+		{"Ким Ё", "KIM Yo Jong"},
+		{"Пак Пон", "PAK, Pong-nam"},
+		// Russian names are read as Russian.
+		{"Анна Ли", "RI Pyong Chol"},
+	} {
+		if r := scoreNames(p.a, p.b, entity.Person); r.Score >= 0.7 {
+			t.Errorf("%q vs %q: %.3f (alignment %+v), want below the threshold", p.a, p.b, r.Score, r.Alignment.Pairs)
+		}
+	}
+}
+
+// TestKatakanaNames checks foreign names written in Japanese katakana,
+// their parts separated by ・, read back as the names they transcribe
+// (translit.KanaLoan).
+func TestKatakanaNames(t *testing.T) {
+	for _, p := range []struct{ a, b string }{
+		{"セルゲイ・ラブロフ", "Lavrov Sergei Viktorovich"},
+		{"ウラジーミル・プーチン", "PUTIN Vladimir Vladimirovich"},
+		{"ドミトリー・ペスコフ", "PESKOV Dmitry Sergeyvich"},
+		{"キム・ジョンウン", "KIM, Jong Un"},
+		{"ドミトリー・メドベージェフ", "MEDVEDEV Dmitry Anatolyevich"},
+		{"マリア・ザハロワ", "ZAKHAROVA Maria Vladimirovna"},
+		{"セルゲイ・ショイグ", "SHOIGU Sergei Kuzhugetovich"},
+		{"ｾﾙｹﾞｲ･ﾗﾌﾞﾛﾌ", "Lavrov Sergei Viktorovich"},
+	} {
+		if r := scoreNames(p.a, p.b, entity.Person); r.Score < 0.9 {
+			t.Errorf("%q vs %q: %.3f (alignment %+v), want 0.9 or more", p.a, p.b, r.Score, r.Alignment.Pairs)
+		}
+	}
+	for _, p := range []struct{ a, b string }{
+		{"ウラジーミル・ラブロフ", "Lavrov Sergei Viktorovich"},
+		{"ドミトリー・メドベージェフ", "PESKOV Dmitry Sergeyvich"},
+		{"ラブロフ", "Lavrov Sergei Viktorovich"},
+		{"キム・ジョンイル", "KIM, Jong Un"},
+		{"キム・ヨジョン", "KIM, Jong Un"},
+		{"ジョン・カービー", "John Kerry"},
+	} {
+		if r := scoreNames(p.a, p.b, entity.Person); r.Score >= 0.7 {
+			t.Errorf("%q vs %q: %.3f (alignment %+v), want below the threshold", p.a, p.b, r.Score, r.Alignment.Pairs)
+		}
+	}
+}

@@ -233,6 +233,45 @@ func Analyze(s string, t entity.Type) Name {
 	return n
 }
 
+// AnalyzeSyllables analyses a name written syllable by syllable, one word
+// per syllable, in a script that does not show it (the Korean name "Ким
+// Чен Ын" and its reading "kim jong un", see translit.Readings) as if it
+// had been written in the syllabic script sc: every part is a syllable of
+// its own, and the matcher holds it to the rules of syllables (a missing
+// syllable is another name: Kim Jong is not Kim Jong Un; a syllable that
+// differs by more than a spelling is another syllable). The parts are the
+// tokens the romanisation of the same syllables written in sc gives
+// (SyllableKey: "chol" from Чхоль is the "chol" of 철), and a syllable is
+// never a particle, title or legal form (Da, An, Ing are syllables of
+// Korean names). A script sc that is not syllabic analyses s as Analyze
+// does.
+func AnalyzeSyllables(s string, t entity.Type, sc translit.Script) Name {
+	if !sc.IsSyllabic() {
+		return Analyze(s, t)
+	}
+	n := Name{Text: s, Org: t == entity.Organization || t == entity.Vessel || t == entity.Aircraft}
+	lang := translit.CyrillicLang(s)
+	for _, w := range splitWords(s) {
+		latin := translit.Fold(w.text)
+		if w.script != translit.LatinScript && w.script != translit.Unknown {
+			latin = translit.Latin(w.text, lang)
+		}
+		for _, part := range strings.Fields(latin) {
+			part = asciiOnly(part)
+			if part == "" {
+				continue
+			}
+			tok := Token{Text: part, Script: sc, Start: w.start, End: w.end, Dotted: w.dotted}
+			if isDigits(part) {
+				tok.Kind = Number
+			}
+			finish(&tok)
+			n.Tokens = append(n.Tokens, tok)
+		}
+	}
+	return n
+}
+
 // asciiOnly keeps lower-case ASCII letters and digits.
 func asciiOnly(s string) string {
 	ok := true

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/translit"
 )
 
 func texts(n Name) []string {
@@ -36,6 +37,7 @@ func TestAnalyze(t *testing.T) {
 		{"CECOEX, S.A.", entity.Organization, "cecoex", "jsc"},
 		{"Vessel No. 3", entity.Vessel, "vessel no 3", ""},
 		{"习近平", entity.Person, "xi jin ping", ""},
+		{"セルゲイ・ラブロフ", entity.Person, "serugei raburofu", ""},
 	}
 	for _, tt := range tests {
 		n := Analyze(tt.in, tt.typ)
@@ -85,4 +87,27 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestAnalyzeSyllables(t *testing.T) {
+	n := AnalyzeSyllables("an da ing", entity.Person, translit.Hangul)
+	if got := strings.Join(texts(n), " "); got != "an da ing" {
+		t.Fatalf("AnalyzeSyllables kept %q, want every syllable", got)
+	}
+	h := Analyze("김정은", entity.Person)
+	r := AnalyzeSyllables("Ким Чен-Ын", entity.Person, translit.Hangul)
+	for i, tok := range r.Tokens {
+		if tok.Kind != Word || tok.Script != translit.Hangul {
+			t.Errorf("token %q: kind %v, script %v, want a Hangul word", tok.Text, tok.Kind, tok.Script)
+		}
+		if i == 0 && (tok.Text != h.Tokens[0].Text || tok.Key != h.Tokens[0].Key) {
+			t.Errorf("token %+v, want the token of 김: %+v", tok, h.Tokens[0])
+		}
+	}
+	if len(r.Tokens) != 3 || r.Tokens[0].Start != 0 || r.Tokens[1].Start == r.Tokens[2].Start {
+		t.Errorf("tokens %+v: want one per written word", r.Tokens)
+	}
+	if l := AnalyzeSyllables("de la Cruz", entity.Person, translit.LatinScript); len(l.Tokens) != 3 || l.Tokens[0].Kind != Particle {
+		t.Errorf("AnalyzeSyllables in a script not syllabic: %+v, want Analyze's tokens", l.Tokens)
+	}
 }

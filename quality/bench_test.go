@@ -1,7 +1,6 @@
 package quality
 
 import (
-	"context"
 	"testing"
 
 	"github.com/embargo/embargo/screen"
@@ -32,5 +31,3 @@ func BenchmarkBuildIndex(b *testing.B) {
 		screen.New(cat)
 	}
 }
-
-var _ = context.Background

@@ -52,7 +52,7 @@ func newsText(tb testing.TB, size int) string {
 	return b.String()
 }
 
-// BenchmarkScan scans 4 MB of news-like text in ten languages with every
+// BenchmarkScan scans 4 MB of news-like text in eleven languages with every
 // shipped list loaded: one long document, in which names and words
 // repeat as they do in a long report.
 func BenchmarkScan(b *testing.B) {

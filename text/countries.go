@@ -27,7 +27,8 @@ import (
 // German Russlands; Finnish Venäjän; Greek Ρωσίας), and with the Korean
 // particles, Arabic and Hebrew proclitics and Turkish suffixes written
 // onto them. Scripts that do not space words (Chinese, Japanese, Thai) are
-// searched for the names as substrings.
+// searched for the names as substrings, except names in katakana, which
+// are whole katakana words (ロシア, but not マリ in マリア).
 
 // newsForms are names of sanctioned countries in common use that CLDR does
 // not give (it has one name per language): official long forms, short
@@ -336,7 +337,7 @@ func (t *countryTable) add(code, lang, name string) {
 	if len(ws) == 0 {
 		return
 	}
-	if unspaced(ws[0].script) {
+	if ws[0].unspaced() {
 		var b strings.Builder
 		for _, w := range ws {
 			b.WriteString(name[w.start:w.end])
@@ -352,8 +353,8 @@ func (t *countryTable) add(code, lang, name string) {
 		return
 	}
 	first := name[ws[0].start:ws[0].end]
-	if len(ws) == 1 && utf8.RuneCountInString(first) < 3 && ws[0].script != translit.Hangul {
-		return // too short to mean a country in running text
+	if len(ws) == 1 && utf8.RuneCountInString(first) < 3 && ws[0].script != translit.Hangul && !ws[0].flags.has(wKatakana) {
+		return // too short to mean a country in running text (a syllable is enough: 북한, マリ)
 	}
 	p := cpattern{code: code}
 	for _, w := range ws {
@@ -536,7 +537,7 @@ func (t *countryTable) find(st *scan) []Jurisdiction {
 	ws := st.words
 	for i := 0; i < len(ws); i++ {
 		w := &ws[i]
-		if unspaced(w.script) {
+		if w.unspaced() {
 			t.findSubstr(st.text[w.start:w.end], w.start, report)
 			continue
 		}
@@ -646,7 +647,7 @@ func (t *countryTable) matchAt(st *scan, i int, id int32, fold func(int) string)
 	p := &t.pats[id]
 	for k := 1; k < len(p.words); k++ {
 		j := i + k
-		if j >= len(st.words) || st.words[j].flags.has(wBreak) || unspaced(st.words[j].script) {
+		if j >= len(st.words) || st.words[j].flags.has(wBreak) || st.words[j].unspaced() {
 			return 0
 		}
 		if !matchWord(fold(j), p.words[k]) {

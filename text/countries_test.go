@@ -24,7 +24,7 @@ func countryScan(t *testing.T, ct *countryTable, text string) []string {
 
 func TestCountries(t *testing.T) {
 	progs := map[string][]string{}
-	for _, c := range []string{"ru", "kp", "ir", "sy", "sd", "gn", "cu", "by", "hk"} {
+	for _, c := range []string{"ru", "kp", "ir", "sy", "sd", "gn", "cu", "by", "hk", "ml"} {
 		progs[c] = []string{"test: " + c}
 	}
 	ct := newCountryTable(progs)
@@ -41,6 +41,8 @@ func TestCountries(t *testing.T) {
 		{"북한은 러시아와", []string{"북한은:kp", "러시아와:ru"}},
 		{"俄罗斯和朝鲜。朝鲜半岛", []string{"俄罗斯:ru", "朝鲜:kp"}},
 		{"北朝鮮とロシア", []string{"北朝鮮:kp", "ロシア:ru"}},
+		// A name in katakana is a whole katakana word: Mali, not Maria.
+		{"マリアはマリ、ロシア・イラン両国とロシア軍", []string{"マリ:ml", "ロシア:ru", "イラン:ir", "ロシア:ru"}},
 		{"روسيا وإيران وكوريا الشمالية", []string{"روسيا:ru", "وإيران:ir", "وكوريا الشمالية:kp"}},
 		{"ברוסיה ובאיראן", []string{"ברוסיה:ru", "ובאיראן:ir"}},
 		{"l'Iran et la Syrie", []string{"Iran:ir", "Syrie:sy"}},

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,6 +94,7 @@ func wordForms(s string, sc translit.Script, dst []string) []string {
 	switch sc {
 	case translit.Cyrillic:
 		dst = stems(s, cyrillicRules, dst)
+		dst = syllableStems(s, dst)
 	case translit.LatinScript:
 		if a := apostropheForm(s); a != "" {
 			dst = appendForm(dst, s, a)
@@ -174,6 +176,32 @@ func stems(s string, rules []stemRule, dst []string) []string {
 				rep = strings.ToUpper(rep)
 			}
 			dst = appendForm(dst, s, stem+rep)
+		}
+	}
+	return dst
+}
+
+// syllableStems appends the forms of s whose stems are too short for
+// stems but are syllables of a Korean name written in Russian
+// (translit.KoreanCyrillic): Russian declines the last syllable of "Ким
+// Чен Ын" like a noun ending in a consonant (Ким Чен Ына, Ким Чен Ыном,
+// Ким Чен Ира); a syllable ending in a vowel (Хэ, Ли) is not declined.
+func syllableStems(s string, dst []string) []string {
+	n := utf8.RuneCountInString(s)
+	lower := strings.ToLower(s)
+	for _, r := range cyrillicRules {
+		en := utf8.RuneCountInString(r.end)
+		if !strings.HasSuffix(lower, r.end) || n-en >= minStem || n-en < 1 || !slices.Contains(r.repl, "") {
+			continue
+		}
+		cut := len(s)
+		for k := 0; k < en; k++ {
+			_, sz := utf8.DecodeLastRuneInString(s[:cut])
+			cut -= sz
+		}
+		last, _ := utf8.DecodeLastRuneInString(s[:cut])
+		if stem := s[:cut]; !strings.ContainsRune("аеёиоуыэюяАЕЁИОУЫЭЮЯ", last) && translit.KoreanCyrillic(stem) != nil {
+			dst = appendForm(dst, s, stem)
 		}
 	}
 	return dst

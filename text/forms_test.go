@@ -24,6 +24,11 @@ func TestWordForms(t *testing.T) {
 		{"Путінові", translit.Cyrillic, "Путін"},
 		{"Захаровою", translit.Cyrillic, "Захарова"},
 		{"ПУТИНА", translit.Cyrillic, "ПУТИН"},
+		// The declined last syllable of a Korean name (Ким Чен Ыном).
+		{"Ыном", translit.Cyrillic, "Ын"},
+		{"Ына", translit.Cyrillic, "Ын"},
+		{"ЫНУ", translit.Cyrillic, "ЫН"},
+		{"Ира", translit.Cyrillic, "Ир"},
 		{"Putins", translit.LatinScript, "Putin"},
 		{"Putin's", translit.LatinScript, "Putin"},
 		{"Rusya'nın", translit.LatinScript, "Rusya"},
@@ -45,9 +50,10 @@ func TestWordForms(t *testing.T) {
 			t.Errorf("wordForms(%q) gives %d forms", tc.word, len(got))
 		}
 	}
-	// Nothing shorter than a stem, and nothing for words that are not
-	// inflected in these ways.
-	for _, w := range []string{"Ким", "Kim", "Iran", "김정", "Ли"} {
+	// Nothing shorter than a stem but a Korean syllable, and nothing for
+	// words that are not inflected in these ways (a Korean syllable ending
+	// in a vowel is not declined: Ли is not the genitive of Ла).
+	for _, w := range []string{"Ким", "Kim", "Iran", "김정", "Ли", "Хэ", "Джу"} {
 		for _, f := range wordForms(w, translit.ScriptOf([]rune(w)[0]), nil) {
 			if len([]rune(f)) < minStem {
 				t.Errorf("wordForms(%q) gives the stub %q", w, f)

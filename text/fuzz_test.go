@@ -14,6 +14,7 @@ func FuzzScan(f *testing.F) {
 		"Vladimir V. Putin, Kim Jong-un, HAMAS, the Wagner Group; Putin's.",
 		"Владимира Путина и Северной Кореи", "블라디미르 푸틴은 북한을", "俄罗斯朝鲜半岛", "وبوتين وإيران",
 		"l'Iran\n\nRusya'nın", "a\xffb\xc3 Putin", strings.Repeat("Putin ", 100), "\u0301\u200d-'·",
+		"ロシアのセルゲイ・ラブロフ外相はマリアと。ラブロフ氏", "ｾﾙｹﾞｲ･ﾗﾌﾞﾛﾌ＝ウラジーミル゠プーチン",
 	} {
 		f.Add(s)
 	}

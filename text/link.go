@@ -104,7 +104,7 @@ func (st *scan) link(res *Result) {
 	explained := map[explainMemo][]string{}
 	for i := range st.words {
 		w := &st.words[i]
-		if unspaced(w.script) || w.flags.has(wDigit) || !(w.flags.has(wUpper) || w.flags.has(wUncased)) {
+		if w.unspaced() || w.flags.has(wDigit) || !(w.flags.has(wUpper) || w.flags.has(wUncased)) {
 			continue
 		}
 		wi := st.winfos[i]
@@ -214,7 +214,7 @@ func (st *scan) surnameKeys(p pick) []string {
 		}
 	}
 	last := p.c.last
-	if last == p.c.first && unspaced(st.words[last].script) {
+	if last == p.c.first && st.words[last].unspaced() {
 		return keys
 	}
 	wi := st.winfos[last]

@@ -20,7 +20,10 @@
 //     word that is a whole listed name, go to the scorer (the screener's
 //     index and matcher), which has the last word; Chinese text, written
 //     without spaces, is searched by windows of two to four characters
-//     that spell a whole listed name.
+//     that spell a whole listed name, in pinyin or, from a Korean family
+//     name on, as a Korean name (金正恩, kimjongun); foreign names written
+//     by Xinhua's transcription tables, in parts apart by middle dots
+//     (谢尔盖·拉夫罗夫), are read so and looked up part by part.
 //  4. The best non-overlapping mentions are kept; a later mention of a
 //     person by surname only is linked to the full mention.
 //  5. Country names in every language CLDR knows, with the forms news
@@ -278,8 +281,10 @@ type scan struct {
 	group int
 	// winfos caches info by word index.
 	winfos []*winfo
-	// syll remembers the romanisation of Han characters.
-	syll map[rune]string
+	// syll remembers the romanisations of Han characters, foreign the
+	// parts of transcribed names a run of them may start or end with.
+	syll    map[rune]*hanChar
+	foreign map[foreignKey][]foreignCut
 	// kept are the selected mentions' spans and hits, in output order.
 	kept []pick
 	// countries are the byte spans of country names (any country).
@@ -362,7 +367,9 @@ func (st *scan) findNames(ctx context.Context) error {
 			}
 		}
 		w := &ws[i]
-		if unspaced(w.script) {
+		if w.unspaced() {
+			// Katakana words are not: they are read like the words of an
+			// uncased spaced script (セルゲイ・ラブロフ).
 			if err := flush(); err != nil {
 				return err
 			}
@@ -510,6 +517,25 @@ func (st *scan) processRun(ctx context.Context, run []int) error {
 		cu := try(u)
 		if cu != nil {
 			st.cands = append(st.cands, cu)
+		}
+		if u.hi-u.lo >= 3 && st.allSyllables(run[u.lo:u.hi+1]) {
+			// Korean names in Russian side by side (сестра Ким Чен Ына Ким
+			// Ё Чжон), or next to a syllable that is no part of them: each
+			// name on its own, read from the left, three syllables first.
+			for p := u.lo; p < u.hi; {
+				next := p + 1
+				for _, l := range [...]int{3, 4, 2} {
+					if p+l-1 > u.hi {
+						continue
+					}
+					if c := try(span{p, p + l - 1}); c != nil {
+						st.cands = append(st.cands, c)
+						next = p + l
+						break
+					}
+				}
+				p = next
+			}
 		}
 		if u.hi-u.lo == 1 || cu != nil && st.edgesAligned(cu, run[u.lo:u.hi+1]) {
 			continue
@@ -688,6 +714,15 @@ func (st *scan) verify(ws []int) *cand {
 			break
 		}
 	}
+	if k := st.syllableReading(ws); k != "" {
+		// A Korean name in Russian: its syllables, not a normalised reading
+		// that mixes them with their romanisations (Пак pong), which the
+		// scorer could not read as syllables.
+		alts = alts[:1]
+		if k != alts[0] {
+			alts = append(alts, k)
+		}
+	}
 	v := st.check(alts)
 	if v == nil {
 		return nil
@@ -750,33 +785,75 @@ func (sc *Scanner) verify(alts []string, threshold float64) *verdict {
 	return &verdict{prep: p, hits: hits[:n]}
 }
 
+// hanChar is what a scan knows of a Chinese character: its pinyin, and
+// its romanisation as a syllable of a Korean name.
+type hanChar struct {
+	py string
+	ko translit.HanKoreanSyllable
+}
+
 // hanWindows searches a run of Chinese characters for listed names of two
-// to four syllables written together.
+// to four syllables written together: read in pinyin (习近平, xijinping)
+// and, for windows of three or four starting with a Korean family name,
+// as a Korean name (金正恩, 김정은, kimjongun; translit.HanKoreanLatin),
+// which the scorer reads so too (translit.HanKorean); then for a foreign
+// name whose parts it ends and the next runs start (hanForeignNames).
 func (st *scan) hanWindows(ctx context.Context, i int) error {
 	w := &st.words[i]
 	d := st.sc.dict
 	if st.syll == nil {
-		st.syll = map[rune]string{}
+		st.syll = map[rune]*hanChar{}
 	}
-	st.group++
-	var offs []int
-	var syl []string
+	if !st.dotJoined(i) {
+		// A run after a middle dot is the next part of the name the last
+		// run may end with (谢尔盖·拉夫罗夫): their candidates may overlap.
+		st.group++
+	}
+	var offsBuf [65]int
+	var sylBuf [64]*hanChar
+	offs, syl := offsBuf[:0], sylBuf[:0]
 	for k, r := range st.text[w.start:w.end] {
-		s, ok := st.syll[r]
-		if !ok {
-			s = translit.Latin(string(r), "")
-			st.syll[r] = s
+		c := st.syll[r]
+		if c == nil {
+			c = &hanChar{py: translit.Latin(string(r), ""), ko: translit.HanKoreanLatin(r)}
+			st.syll[r] = c
 		}
 		offs = append(offs, w.start+k)
-		syl = append(syl, s)
+		syl = append(syl, c)
 	}
 	offs = append(offs, w.end)
-	var buf [64]byte
+	var buf, nbuf, sbuf [64]byte
 	for a := range syl {
 		cat := buf[:0]
+		// The Korean reading, as North Korea writes it and as the South
+		// does (羅 ra, na), while every character has one.
+		fam := &syl[a].ko
+		korean := fam.Family != ""
+		north, south := append(nbuf[:0], fam.Family...), append(sbuf[:0], fam.FamilySouth...)
+		southDiffers := korean && (fam.FamilySouth != fam.Family ||
+			a+1 < len(syl) && syl[a+1].ko.GivenSouth != syl[a+1].ko.Given)
 		for l := 1; l <= 4 && a+l <= len(syl); l++ {
-			cat = append(cat, syl[a+l-1]...)
-			if l < 2 || syl[a+l-1] == "" || !d.whole.has(d.hashBytes(pfxWhole, cat)) {
+			c := syl[a+l-1]
+			cat = append(cat, c.py...)
+			if l >= 2 && korean {
+				if korean = c.ko.Given != ""; korean {
+					north = append(north, c.ko.Given...)
+					if l == 2 {
+						south = append(south, c.ko.GivenSouth...)
+					} else {
+						south = append(south, c.ko.Given...)
+					}
+				}
+			}
+			if l < 2 {
+				continue
+			}
+			hit := c.py != "" && d.whole.has(d.hashBytes(pfxWhole, cat))
+			if !hit && korean && l >= 3 { // as translit.HanKorean reads names
+				hit = d.whole.has(d.hashBytes(pfxWhole, north)) ||
+					southDiffers && d.whole.has(d.hashBytes(pfxWhole, south))
+			}
+			if !hit {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
@@ -788,5 +865,5 @@ func (st *scan) hanWindows(ctx context.Context, i int) error {
 			}
 		}
 	}
-	return nil
+	return st.hanForeignNames(ctx, i)
 }

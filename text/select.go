@@ -186,7 +186,9 @@ func (st *scan) acceptable(c *cand, h *index.Hit) bool {
 	}
 	w := &st.words[c.first]
 	s := st.text[c.start:c.end]
-	if utf8.RuneCountInString(s) < 4 && !w.flags.has(wAllUpper) {
+	if utf8.RuneCountInString(s) < 4 && !w.flags.has(wAllUpper) && !w.flags.has(wKatakana) {
+		// (A kana is a syllable: ハマス is Hamas, held to the length of its
+		// reading below.)
 		return false
 	}
 	if w.flags.has(wUncased) {

@@ -9,8 +9,12 @@ import (
 
 // word is one word of a scanned text: a run of letters, digits and
 // combining marks, with apostrophes inside it. A run of Chinese
-// characters, or of kana, is one word (those scripts do not space words);
-// so is a run of Thai.
+// characters, or of hiragana, is one word (those scripts do not space
+// words); so is a run of Thai. A run of katakana is a word of its own, cut
+// from the hiragana and Chinese characters around it: Japanese writes
+// foreign names and loanwords in katakana, one word per run (the parts of
+// a name separated by ・), so that it is read like a word of a spaced
+// script without case.
 type word struct {
 	start, end int // byte offsets in the text
 	script     translit.Script
@@ -45,6 +49,9 @@ const (
 	wClitic
 	// wInitial: a single capital letter followed by a full stop (V. Putin).
 	wInitial
+	// wKatakana: a word of Japanese katakana (its script is Kana, which
+	// also covers hiragana).
+	wKatakana
 )
 
 func (f wordFlags) has(g wordFlags) bool { return f&g != 0 }
@@ -55,7 +62,8 @@ const maxWordBytes = 256
 
 // tokenize cuts s into words, appending them to out. Separators between
 // words are classified: spaces, single line breaks, hyphens and the
-// middle dots of transcribed names (·, ・) keep words in one name; other
+// middle dots of transcribed names (·, ・, and the ゠ and ＝ Japanese also
+// writes there: ジャン＝ポール) keep words in one name; other
 // punctuation, quotes, brackets and blank lines are boundaries (wBreak);
 // . ! ? … and a blank line also start a sentence (wSentence). A full stop
 // after a single capital letter followed by a capitalised word is an
@@ -113,8 +121,9 @@ func tokenize(s string, out []word) []word {
 			} else {
 				brk = true
 			}
-		case r == '\u00b7' || r == '\u30fb' || r == '\u2027':
-			// middle dot between transcribed name parts: 弗拉基米尔·普京
+		case r == '\u00b7' || r == '\u30fb' || r == '\u2027' || r == '\uff65' || r == '\u30a0' || r == '\uff1d':
+			// middle dot between transcribed name parts: 弗拉基米尔·普京,
+			// セルゲイ・ラブロフ
 		case r == '.':
 			if len(out) > 0 && out[len(out)-1].end == i && isInitial(s, out[len(out)-1]) && nextIsUpperWord(s, i+1) {
 				out[len(out)-1].flags |= wInitial
@@ -175,12 +184,26 @@ func unspaced(sc translit.Script) bool {
 	return sc == translit.Han || sc == translit.Kana || sc == translit.Thai
 }
 
+// unspaced reports whether w is a run of a script that runs words
+// together: not a word of katakana, which is a word of its own.
+func (w *word) unspaced() bool {
+	return unspaced(w.script) && !w.flags.has(wKatakana)
+}
+
+// isKatakana reports the katakana letters and marks (full-width,
+// half-width, and the small letters of the phonetic extensions).
+func isKatakana(r rune) bool {
+	return 0x30A0 <= r && r <= 0x30FF || 0x31F0 <= r && r <= 0x31FF || 0xFF66 <= r && r <= 0xFF9F ||
+		r >= 0x1B000 && unicode.Is(unicode.Katakana, r)
+}
+
 // scanWord reads the word starting at s[i], which starts a word, and
 // returns it with the offset after it.
 func scanWord(s string, i int) (word, int) {
 	w := word{start: i}
 	var flags wordFlags
 	letters, upper, lower := 0, 0, 0
+	kana := 0 // 1 hiragana, 2 katakana
 	first := true
 	j := i
 	for j < len(s) && j-i < maxWordBytes {
@@ -218,6 +241,16 @@ func scanWord(s string, i int) (word, int) {
 			} else if sc != translit.Unknown && sc != w.script {
 				break // a change of script starts a new word
 			}
+			if sc == translit.Kana {
+				k := 1
+				if isKatakana(r) {
+					k = 2
+				}
+				if kana != 0 && k != kana {
+					break // katakana and hiragana are words apart
+				}
+				kana = k
+			}
 			letters++
 			switch cl {
 			case clUpper:
@@ -254,6 +287,9 @@ func scanWord(s string, i int) (word, int) {
 	}
 	if upper >= 2 && lower == 0 {
 		flags |= wAllUpper
+	}
+	if kana == 2 {
+		flags |= wKatakana
 	}
 	w.flags = flags
 	return w, j

@@ -19,7 +19,7 @@ func describe(s string, ws []word) []string {
 			f    wordFlags
 			mark string
 		}{{wBreak, "|"}, {wSentence, "^"}, {wHyphen, "-"}, {wUpper, "U"}, {wAllUpper, "A"}, {wLower, "l"},
-			{wUncased, "n"}, {wDigit, "9"}, {wApostrophe, "'"}, {wClitic, "c"}, {wInitial, "i"}} {
+			{wUncased, "n"}, {wDigit, "9"}, {wApostrophe, "'"}, {wClitic, "c"}, {wInitial, "i"}, {wKatakana, "k"}} {
 			if w.flags.has(f.f) {
 				d += f.mark
 			}
@@ -48,6 +48,11 @@ func TestTokenize(t *testing.T) {
 		{"Jong - un", []string{"Jong|^U", "un|l"}},
 		{"a\xffb", []string{"a|^l", "b|l"}},
 		{"弗拉基米尔·普京", []string{"弗拉基米尔|^n", "普京n"}},
+		// Katakana runs are words apart from hiragana and Chinese
+		// characters; ・ ＝ ゠ keep the parts of a name together.
+		{"ロシアのセルゲイ・ラブロフ外相は", []string{"ロシア|^nk", "のn", "セルゲイnk", "ラブロフnk", "外相n", "はn"}},
+		{"ジャン＝ポール「テロ」ゲート", []string{"ジャン|^nk", "ポールnk", "テロ|nk", "ゲート|nk"}},
+		{"ｾﾙｹﾞｲ･ﾗﾌﾞﾛﾌ、ウラジーミル", []string{"ｾﾙｹﾞｲ|^nk", "ﾗﾌﾞﾛﾌnk", "ウラジーミル|nk"}},
 		{"नरेंद्र मोदी", []string{"नरेंद्र|^n", "मोदीn"}},
 	}
 	for _, tc := range tests {
@@ -97,7 +102,7 @@ func checkWords(t *testing.T, s string, ws []word) {
 
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"O ministro Serguei Lavrov", "Kim Jong-un", "l'Iran", "Дмитрия Медведева", "김정은은",
-		"习近平主席", "وبوتين", "a\xffb\xc3", "V. Putin", strings.Repeat("a", 600), "\u0301\u200d-'"} {
+		"习近平主席", "وبوتين", "a\xffb\xc3", "V. Putin", strings.Repeat("a", 600), "\u0301\u200d-'", "ロシアのセルゲイ・ラブロフ外相はｾﾙｹﾞｲ＝ﾗﾌﾞﾛﾌ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

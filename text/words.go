@@ -14,7 +14,9 @@ import (
 // winfo is what the dictionary says of one word of the text.
 type winfo struct {
 	// forms are the readings of the word: forms[0] is the word itself,
-	// then its inflected forms and, for Hangul, its loanword readings.
+	// then its inflected forms and its readings as the transcription of
+	// a foreign name (translit.WordReadings: Hangul and katakana
+	// loanwords, the Russian spelling of Korean syllables).
 	forms []string
 	// best is the form the scorer reads in the normalised reading of a
 	// span.
@@ -61,6 +63,54 @@ func (st *scan) info(i int) *winfo {
 	return wi
 }
 
+// syllableForm returns the form of word i that is a syllable of a Korean
+// name written in Russian (translit.KoreanCyrillic: Ыном → Ын), or "".
+func (st *scan) syllableForm(i int) string {
+	if st.words[i].script != translit.Cyrillic {
+		return ""
+	}
+	for _, f := range st.info(i).forms {
+		if translit.WordScript(f) == translit.Cyrillic && translit.KoreanCyrillic(f) != nil {
+			return f
+		}
+	}
+	return ""
+}
+
+// allSyllables reports whether every word of ws is a syllable of a Korean
+// name written in Russian.
+func (st *scan) allSyllables(ws []int) bool {
+	for _, i := range ws {
+		if st.syllableForm(i) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// syllableReading returns the span of words ws as the syllables of a
+// Korean name written in Russian, each word as its form that is one
+// (Ким Чен Ыном → Ким Чен Ын), for the scorer to read as the Korean name
+// it is (translit.Readings); "" when the words are not such a name. The
+// normalised reading cannot give it: the dictionary may know a word
+// better as a Russian word or as one of its readings (Ыном → un), and a
+// mixed reading has no Korean shape.
+func (st *scan) syllableReading(ws []int) string {
+	if len(ws) < 2 || len(ws) > 4 {
+		return ""
+	}
+	parts := make([]string, len(ws))
+	for k, i := range ws {
+		if parts[k] = st.syllableForm(i); parts[k] == "" {
+			return ""
+		}
+	}
+	if !translit.LooksKoreanCyrillic(parts) {
+		return ""
+	}
+	return strings.Join(parts, " ")
+}
+
 // wordInfo returns the dictionary entry of a word, from the scanner's
 // cache when it has it.
 func (sc *Scanner) wordInfo(s string, script translit.Script, lang string) *winfo {
@@ -90,7 +140,7 @@ type wordKey struct {
 //
 // Every form is analysed as the scorer analyses a name (names.Analyze),
 // and its parts looked up by phonetic key and symbols. The word itself
-// and the loanword readings of Hangul are looked up with spelling
+// and its readings as a transcription are looked up with spelling
 // tolerance (one deletion, or two for a long word not listed as written);
 // inflected forms only as spelled, since the form they stand for is a
 // listed spelling or nothing.
@@ -104,11 +154,9 @@ func (sc *Scanner) lookupWord(s string, script translit.Script, lang string) *wi
 		wi.forms = wordForms(s, script, wi.forms)
 	}
 	inflected := len(wi.forms)
-	if script == translit.Hangul {
-		for k := range inflected {
-			for _, r := range translit.HangulLoan(wi.forms[k]) {
-				wi.forms = appendForm(wi.forms, s, r)
-			}
+	for k := range inflected {
+		for _, r := range translit.WordReadings(wi.forms[k]) {
+			wi.forms = appendForm(wi.forms, s, r)
 		}
 	}
 	exactOnly := script == translit.LatinScript || script == translit.Cyrillic

@@ -1,6 +1,8 @@
 package translit
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -45,6 +47,147 @@ func FuzzLatin(f *testing.F) {
 		}
 		if again := Latin(got, lang); again != got {
 			t.Fatalf("Latin not stable: Latin(%q) = %q, then %q", w, got, again)
+		}
+	})
+}
+
+func FuzzHanKorean(f *testing.F) {
+	for _, s := range []string{"金正恩", "崔龙海", "李炳哲", "金 正恩", "金·正恩", "习近平", "拉夫罗夫", "金々", "金\xff正", "金正恩正恩", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := HanKorean(s)
+		if len(got) > 2 {
+			t.Fatalf("HanKorean(%q) = %q: more than two readings", s, got)
+		}
+		for i, r := range got {
+			n := utf8.RuneCountInString(r)
+			if n < 2 || n > 4 || !isHangulSyllable(r) {
+				t.Fatalf("HanKorean(%q) = %q: not a Korean name in Hangul", s, got)
+			}
+			if i > 0 && r == got[0] {
+				t.Fatalf("HanKorean(%q) = %q: repeated", s, got)
+			}
+			if l := Latin(r, ""); !validOutput(l) {
+				t.Fatalf("Latin(%q) = %q", r, l)
+			}
+		}
+		for _, r := range s {
+			HanKoreanLatin(r)
+		}
+	})
+}
+
+func FuzzKoreanCyrillic(f *testing.F) {
+	for _, s := range []string{"Ким", "Чен", "Ын", "Чен-Ын", "Ыном", "Е\u0308н", "Ки́м", "ЧЧЖВЭНЬ", "Ким Чен Ын", "Ким Ё Чжон", "Сергей Лавров", "-", "Ч\xffен", ""} {
+		f.Add(s)
+	}
+	// word reports a lower-case ASCII word, or syllables joined by single
+	// hyphens.
+	word := func(s string) bool {
+		for _, p := range strings.Split(s, "-") {
+			if p == "" {
+				return false
+			}
+			for i := 0; i < len(p); i++ {
+				if p[i] < 'a' || p[i] > 'z' {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := KoreanCyrillic(s)
+		if len(got) > maxKoreanReadings {
+			t.Fatalf("KoreanCyrillic(%q) = %q: too many readings", s, got)
+		}
+		for i, r := range got {
+			if !word(r) || slices.Contains(got[:i], r) {
+				t.Fatalf("KoreanCyrillic(%q) = %q: not distinct lower-case ASCII words", s, got)
+			}
+		}
+		words := strings.Fields(s)
+		looks := LooksKoreanCyrillic(words)
+		if looks && (len(words) < 2 || len(words) > 4) {
+			t.Fatalf("LooksKoreanCyrillic(%q) with %d words", s, len(words))
+		}
+		if looks {
+			for _, r := range Readings(s) {
+				ws := strings.Fields(r)
+				if len(ws) != len(words) || strings.Join(ws, " ") != r {
+					t.Fatalf("Readings(%q) gives %q: not one word per word", s, r)
+				}
+				for _, w := range ws {
+					if !word(w) {
+						t.Fatalf("Readings(%q) gives %q", s, r)
+					}
+				}
+			}
+		}
+		WordReadings(s)
+	})
+}
+
+func FuzzKanaLoan(f *testing.F) {
+	for _, s := range []string{"ラブロフ", "プーチン", "ウラジーミル", "ジョンウン", "メドベージェフ", "ティモシェンコ", "ファティマ", "ッチ", "ラブロッ",
+		"キャ", "ヴァ", "ウィ", "クァ", "イェ", "ンウ", "ーラ", "ｾﾙｹﾞｲ", "らぶろふ", "セルゲイ・ラブロフ", "ラ\xffブ", "ヷヸヹヺ", "ヵヶ", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := KanaLoan(s)
+		if len(got) > maxKanaLoan {
+			t.Fatalf("KanaLoan(%q) = %q: more than %d readings", s, got, maxKanaLoan)
+		}
+		for i, r := range got {
+			if r == "" || strings.Trim(r, "abcdefghijklmnopqrstuvwxyz") != "" || slices.Contains(got[:i], r) {
+				t.Fatalf("KanaLoan(%q) = %q: not distinct lower-case ASCII words", s, got)
+			}
+		}
+		if len(got) > 0 {
+			for _, r := range s {
+				if !isKatakanaLetter(r) {
+					t.Fatalf("KanaLoan(%q) = %q: %q is not katakana", s, got, r)
+				}
+			}
+			if again := KanaLoan(s); !slices.Equal(again, got) {
+				t.Fatalf("KanaLoan(%q) = %q, then %q", s, got, again)
+			}
+		}
+		kana := true // every word is written in kana
+		for _, w := range strings.Fields(s) {
+			kana = kana && WordScript(w) == Kana
+		}
+		for _, r := range Readings(s) {
+			if kana && strings.ContainsAny(r, kanaNameMarks) {
+				t.Fatalf("Readings(%q) gives %q: ・ separates words", s, r)
+			}
+		}
+	})
+}
+
+// isKatakanaLetter reports the runes of a word KanaLoan reads: full-width
+// katakana letters (with ヷ to ヺ), ー, and half-width katakana.
+func isKatakanaLetter(r rune) bool {
+	return 0x30A1 <= r && r <= 0x30FA || r == 0x30FC || 0xFF66 <= r && r <= 0xFF9F
+}
+
+func FuzzHanForeign(f *testing.F) {
+	for _, s := range []string{"谢尔盖·拉夫罗夫", "奥萨马·本·拉登", "普京", "丽 马", "拉夫·拉夫·拉夫·拉夫·拉夫", "拉\xff夫", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := HanForeign(s)
+		if len(got) > maxReadings {
+			t.Fatalf("HanForeign(%q): %d readings", s, len(got))
+		}
+		for _, r := range got {
+			if !validOutput(r) || r == "" {
+				t.Fatalf("HanForeign(%q) = %q: not [a-z0-9] words separated by single spaces", s, got)
+			}
+		}
+		for _, r := range s {
+			IsHanForeign(r)
 		}
 	})
 }

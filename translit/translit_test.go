@@ -116,6 +116,8 @@ var textCases = []struct {
 	{"ja", "ｶﾀｶﾅ", "katakana"},
 	{"ja", "ジェット", "jetto"},
 	{"ja", "さとう", "sato"},
+	{"ja", "セルゲイ・ラブロフ", "serugei raburofu"}, // ・ separates words (KanaLoan reads them as a foreign name)
+	{"ja", "ジャン＝ポール゠サルトル", "jan poru sarutoru"},
 	// Greek (ELOT 743).
 	{"el", "Αλέξης Τσίπρας", "alexis tsipras"},
 	{"el", "Κυριάκος Μητσοτάκης", "kyriakos mitsotakis"},

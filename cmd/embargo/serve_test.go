@@ -513,7 +513,7 @@ func TestTextFields(t *testing.T) {
 		extra     []string
 	}{
 		{reflect.TypeFor[api.TextResult](), reflect.TypeFor[text.Result](), []string{"audit_id"}},
-		{reflect.TypeFor[api.TextMention](), reflect.TypeFor[text.Mention](), []string{"false_positive"}},
+		{reflect.TypeFor[api.TextMention](), reflect.TypeFor[text.Mention](), nil},
 		{reflect.TypeFor[api.Jurisdiction](), reflect.TypeFor[text.Jurisdiction](), nil},
 	} {
 		got := slices.DeleteFunc(jsonFieldNames(c.api), func(f string) bool { return slices.Contains(c.extra, f) })
