@@ -860,10 +860,40 @@ func (st *scan) hanWindows(ctx context.Context, i int) error {
 				return err
 			}
 			start, end := offs[a], offs[a+l]
-			if v := st.check([]string{st.text[start:end]}); v != nil {
-				st.cands = append(st.cands, &cand{start: start, end: end, first: i, last: i, group: st.group, v: v})
+			v := st.check([]string{st.text[start:end]})
+			if v == nil {
+				continue
 			}
+			cd := &cand{start: start, end: end, first: i, last: i, group: st.group, v: v}
+			if l == 2 {
+				// Two characters read as two syllables are also countless
+				// words (合意 he yi, 同意 tong yi): a two-character name counts
+				// only where the list writes it in these characters.
+				if cd.only = hanListed(v, st.text[start:end]); cd.only == nil {
+					continue
+				}
+			}
+			st.cands = append(st.cands, cd)
 		}
 	}
 	return st.hanForeignNames(ctx, i)
+}
+
+// hanListed returns the entities among the verdict's hits that have a
+// name written as s (in Chinese characters, spaces aside), or nil.
+func hanListed(v *verdict, s string) map[*entity.Entity]bool {
+	var only map[*entity.Entity]bool
+	for k := range v.hits {
+		e := v.hits[k].Entity
+		for _, n := range e.Names {
+			if n.Full == s || strings.ContainsRune(n.Full, ' ') && strings.ReplaceAll(n.Full, " ", "") == s {
+				if only == nil {
+					only = map[*entity.Entity]bool{}
+				}
+				only[e] = true
+				break
+			}
+		}
+	}
+	return only
 }
