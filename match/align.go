@@ -32,6 +32,9 @@ const (
 	// within its typo allowance. Short joined words must be closer still.
 	joinMinSim      = 0.9
 	joinMinSimShort = 0.95
+	// joinMinSimAbjad is joinMinSim for a join written in an abjad, whose
+	// similarity cannot pass abjadCeiling.
+	joinMinSimAbjad = 0.95 * abjadCeiling
 	// commonPartialCap holds the score of a match that rests only on very
 	// common given names and surnames (names.IsCommon) while the longer
 	// name has significant parts the other lacks: "Fernando Castro" is not
@@ -153,6 +156,11 @@ func joinAccepts(q, n *Side, qu, nu Unit, sim float64) bool {
 	case qt.Script.IsSyllabic() || nt.Script.IsSyllabic():
 		// Joined syllables must spell the word: Minghui is not Mingguo.
 		return sim >= simPhonetic
+	case qt.Abjad() || nt.Abjad():
+		// Written without short vowels (نصر الله for Nasrallah): a
+		// comparison of consonants tops out at abjadCeiling, so the join
+		// must come close to it, every consonant in place.
+		return sim >= joinMinSimAbjad
 	case len(qt.Key) <= 5 || len(nt.Key) <= 5:
 		return sim >= joinMinSimShort
 	}

@@ -158,6 +158,13 @@ func (sc *Scanner) lookupWord(s string, script translit.Script, lang string) *wi
 		for _, r := range translit.WordReadings(wi.forms[k]) {
 			wi.forms = appendForm(wi.forms, s, r)
 		}
+		if script == translit.Cyrillic && lang == "be" {
+			// In a Belarusian text every word may spell a Russian name the
+			// Belarusian way, with or without і or ў (Сяргей for Сергей).
+			if r := translit.BelarusianRussian(wi.forms[k]); r != "" {
+				wi.forms = appendForm(wi.forms, s, r)
+			}
+		}
 	}
 	exactOnly := script == translit.LatinScript || script == translit.Cyrillic
 	bestQ := -1

@@ -191,3 +191,24 @@ func FuzzHanForeign(f *testing.F) {
 		}
 	})
 }
+
+func FuzzBelarusianRussian(f *testing.F) {
+	for _, s := range []string{"Уладзімір", "Пуцін", "Дзмітрый", "Пяскоў", "Сяргей", "дз", "Ўя", "ц", "Ivan", "Ч\xffен", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := BelarusianRussian(s)
+		if r == "" {
+			return
+		}
+		if utf8.RuneCountInString(r) > utf8.RuneCountInString(s) {
+			t.Fatalf("BelarusianRussian(%q) = %q: longer than the word", s, r)
+		}
+		if strings.ContainsAny(r, "ўЎ") {
+			t.Fatalf("BelarusianRussian(%q) = %q: still has ў", s, r)
+		}
+		if WordScript(r) != Cyrillic {
+			t.Fatalf("BelarusianRussian(%q) = %q: not Cyrillic", s, r)
+		}
+	})
+}

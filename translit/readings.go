@@ -18,7 +18,8 @@ const maxReadings = 16
 // WordReadings returns the Latin spellings a single word may stand for
 // when it transcribes a foreign name, likeliest first: Hangul read as a
 // loanword (HangulLoan), a Cyrillic syllable of a Korean name
-// (KoreanCyrillic), katakana read as a loanword (KanaLoan). Nil when the
+// (KoreanCyrillic), the Russian spelling of a Belarusian or Ukrainian word
+// with і or ў (BelarusianRussian), katakana read as a loanword (KanaLoan). Nil when the
 // word reads no other way. Text scanners use it word by word; names as a
 // whole go through Readings, which also checks that the name has the shape
 // of such a transcription.
@@ -27,7 +28,15 @@ func WordReadings(word string) []string {
 	case Hangul:
 		return HangulLoan(word)
 	case Cyrillic:
-		return KoreanCyrillic(word)
+		if r := KoreanCyrillic(word); r != nil {
+			return r
+		}
+		if strings.ContainsAny(word, "іІўЎ") {
+			if r := BelarusianRussian(word); r != "" {
+				return []string{r}
+			}
+		}
+		return nil
 	case Kana:
 		return KanaLoan(word)
 	}
@@ -59,10 +68,14 @@ func Readings(name string) []string {
 			}
 			per[i] = HangulLoan(w)
 		case Cyrillic:
-			if !LooksKoreanCyrillic(words) {
-				continue
+			switch {
+			case LooksKoreanCyrillic(words):
+				per[i] = KoreanCyrillic(w)
+			case isBeUk(CyrillicLang(name)):
+				if r := BelarusianRussian(w); r != "" {
+					per[i] = []string{r}
+				}
 			}
-			per[i] = KoreanCyrillic(w)
 		case Kana:
 			per[i] = KanaLoan(w)
 		}
@@ -135,3 +148,8 @@ func combine(words []string, per [][]string) []string {
 	}
 	return out
 }
+
+// isBeUk reports whether the language guessed for a Cyrillic name is
+// Belarusian or Ukrainian: the two share і, and a Belarusian name without ў
+// or ы is often guessed Ukrainian (Уладзімір Пуцін).
+func isBeUk(lang string) bool { return lang == "be" || lang == "uk" }
