@@ -11,6 +11,28 @@ func scoreNames(a, b string, t entity.Type) Result {
 	return CompareNames(a, b, t)
 }
 
+// atLeast is a pair of people's names and the least score it must reach.
+type atLeast struct {
+	a, b string
+	min  float64
+}
+
+// checkPeople checks that every pair of same scores at least its minimum
+// and every pair of different scores below the default threshold.
+func checkPeople(t *testing.T, same []atLeast, different [][2]string) {
+	t.Helper()
+	for _, p := range same {
+		if r := scoreNames(p.a, p.b, entity.Person); r.Score < p.min {
+			t.Errorf("%q vs %q: %.3f (alignment %+v), want at least %.2f", p.a, p.b, r.Score, r.Alignment.Pairs, p.min)
+		}
+	}
+	for _, p := range different {
+		if r := scoreNames(p[0], p[1], entity.Person); r.Score >= 0.7 {
+			t.Errorf("%q vs %q: %.3f (alignment %+v), want below the threshold", p[0], p[1], r.Score, r.Alignment.Pairs)
+		}
+	}
+}
+
 // labelledPairs are name pairs an analyst would judge: the same party
 // (true) or not (false). They cover the transliteration families the
 // scorer must reconcile and the near-misses it must reject.
@@ -123,10 +145,7 @@ func TestArabicSpellingsOfForeignNames(t *testing.T) {
 // against the lists' romanisations: the same name scores as the list's
 // own spelling would, and a different syllable is a different person.
 func TestKoreanNamesInRussian(t *testing.T) {
-	for _, p := range []struct {
-		a, b string
-		min  float64
-	}{
+	checkPeople(t, []atLeast{
 		{"Ким Чен Ын", "KIM, Jong Un", 0.9},
 		{"Ким Чен-Ын", "KIM, Jong Un", 0.9},
 		{"КИМ Чен Ын", "Kim Jong-un", 0.9},
@@ -145,13 +164,7 @@ func TestKoreanNamesInRussian(t *testing.T) {
 		// spelling scores 0.8 (commonFactor), and so does the Russian one.
 		{"Ким Ир Сен", "Kim Il Sung", 0.8},
 		{"Ким Чен Ир", "Kim Jong Il", 0.8},
-	} {
-		r := scoreNames(p.a, p.b, entity.Person)
-		if r.Score < p.min {
-			t.Errorf("%q vs %q: %.3f (alignment %+v), want at least %.2f", p.a, p.b, r.Score, r.Alignment.Pairs, p.min)
-		}
-	}
-	for _, p := range []struct{ a, b string }{
+	}, [][2]string{
 		{"Ким Чен Ир", "KIM, Jong Un"},
 		{"Ким Чен Ын", "KIM Jong Il"},
 		{"Ким Ир Сен", "KIM Jong Il"},
@@ -164,41 +177,28 @@ func TestKoreanNamesInRussian(t *testing.T) {
 		{"Пак Пон", "PAK, Pong-nam"},
 		// Russian names are read as Russian.
 		{"Анна Ли", "RI Pyong Chol"},
-	} {
-		if r := scoreNames(p.a, p.b, entity.Person); r.Score >= 0.7 {
-			t.Errorf("%q vs %q: %.3f (alignment %+v), want below the threshold", p.a, p.b, r.Score, r.Alignment.Pairs)
-		}
-	}
+	})
 }
 
 // TestKatakanaNames checks foreign names written in Japanese katakana,
 // their parts separated by ・, read back as the names they transcribe
 // (translit.KanaLoan).
 func TestKatakanaNames(t *testing.T) {
-	for _, p := range []struct{ a, b string }{
-		{"セルゲイ・ラブロフ", "Lavrov Sergei Viktorovich"},
-		{"ウラジーミル・プーチン", "PUTIN Vladimir Vladimirovich"},
-		{"ドミトリー・ペスコフ", "PESKOV Dmitry Sergeyvich"},
-		{"キム・ジョンウン", "KIM, Jong Un"},
-		{"ドミトリー・メドベージェフ", "MEDVEDEV Dmitry Anatolyevich"},
-		{"マリア・ザハロワ", "ZAKHAROVA Maria Vladimirovna"},
-		{"セルゲイ・ショイグ", "SHOIGU Sergei Kuzhugetovich"},
-		{"ｾﾙｹﾞｲ･ﾗﾌﾞﾛﾌ", "Lavrov Sergei Viktorovich"},
-	} {
-		if r := scoreNames(p.a, p.b, entity.Person); r.Score < 0.9 {
-			t.Errorf("%q vs %q: %.3f (alignment %+v), want 0.9 or more", p.a, p.b, r.Score, r.Alignment.Pairs)
-		}
-	}
-	for _, p := range []struct{ a, b string }{
+	checkPeople(t, []atLeast{
+		{"セルゲイ・ラブロフ", "Lavrov Sergei Viktorovich", 0.9},
+		{"ウラジーミル・プーチン", "PUTIN Vladimir Vladimirovich", 0.9},
+		{"ドミトリー・ペスコフ", "PESKOV Dmitry Sergeyvich", 0.9},
+		{"キム・ジョンウン", "KIM, Jong Un", 0.9},
+		{"ドミトリー・メドベージェフ", "MEDVEDEV Dmitry Anatolyevich", 0.9},
+		{"マリア・ザハロワ", "ZAKHAROVA Maria Vladimirovna", 0.9},
+		{"セルゲイ・ショイグ", "SHOIGU Sergei Kuzhugetovich", 0.9},
+		{"ｾﾙｹﾞｲ･ﾗﾌﾞﾛﾌ", "Lavrov Sergei Viktorovich", 0.9},
+	}, [][2]string{
 		{"ウラジーミル・ラブロフ", "Lavrov Sergei Viktorovich"},
 		{"ドミトリー・メドベージェフ", "PESKOV Dmitry Sergeyvich"},
 		{"ラブロフ", "Lavrov Sergei Viktorovich"},
 		{"キム・ジョンイル", "KIM, Jong Un"},
 		{"キム・ヨジョン", "KIM, Jong Un"},
 		{"ジョン・カービー", "John Kerry"},
-	} {
-		if r := scoreNames(p.a, p.b, entity.Person); r.Score >= 0.7 {
-			t.Errorf("%q vs %q: %.3f (alignment %+v), want below the threshold", p.a, p.b, r.Score, r.Alignment.Pairs)
-		}
-	}
+	})
 }
