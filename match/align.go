@@ -277,7 +277,11 @@ func Align(q, n *Side, sim SimFunc) NameScore {
 	// two ("sa na" for the weak alias "SANA") still covers one listed part.
 	// At least one pair must join two name parts: initials alone ("J. R.")
 	// identify nobody.
-	if (ns.sigAligned < MinAligned(qs.Sig, ns.Sig) || !partPair(q, n, chosen)) && score > SingleCap {
+	aligned := ns.sigAligned
+	if aligned == 1 && qs.Sig == 2 && ns.Sig == 1 && wholeJoin(q, chosen) {
+		aligned = 2 // Hizb Allah for HIZBALLAH: two words, both the name's
+	}
+	if (aligned < MinAligned(qs.Sig, ns.Sig) || !partPair(q, n, chosen)) && score > SingleCap {
 		score = SingleCap
 		res.Capped = true
 	}
@@ -543,6 +547,25 @@ func onlyTypos(q, n *Side, pairs []Pair) bool {
 // partner for a match to score above SingleCap: two when either name has
 // two or more, else one. The index prunes on it.
 func MinAligned(querySig, nameSig int) int { return min(2, max(querySig, nameSig)) }
+
+// minWholeJoinPart is the least length of each word of a two-word query
+// that, written together, spells a one-word listed name in full.
+const minWholeJoinPart = 3
+
+// wholeJoin reports whether the query's two significant words, written
+// as one, are the listed name's only word ("Hizb Allah" / "HIZBALLAH",
+// "Abu Bakr" / "ABUBAKR"): then the listed name is matched by two parts,
+// not by one. Syllables (Hangul, Chinese characters) and short words
+// ("Sa Na" / "SANA") join into too many names to count so.
+func wholeJoin(q *Side, pairs []Pair) bool {
+	if len(pairs) != 1 || pairs[0].Q < len(q.Tokens) {
+		return false
+	}
+	k := pairs[0].Q - len(q.Tokens)
+	a, b := q.Tokens[k], q.Tokens[k+1]
+	return a.Significant() && b.Significant() && !a.Script.IsSyllabic() && !b.Script.IsSyllabic() &&
+		len(a.Text) >= minWholeJoinPart && len(b.Text) >= minWholeJoinPart
+}
 
 // partPair reports whether some aligned pair joins significant parts on
 // both sides (not an initial to a word).
