@@ -60,7 +60,9 @@ var spellingGroups = [][]string{
 	{"o", "oh"},
 	{"u", "woo", "wu"},
 	{"kyong", "kyoung", "gyeong", "kyeong", "gyong", "kyung"},
-	{"jong", "chong", "jeong", "cheong", "joung", "jung"},
+	{"jong", "chong", "jeong", "cheong", "joung", "jung", "dzong", "cong", "dschong", "tchong"}, // Polish Dzong, Czech Čong, German Dschong, French Tchong
+	{"il", "ir"}, // Kim Ir Sen: the Russian spelling Polish and Czech took over
+	{"song", "sung", "seong", "soung", "sen"}, // 성; Sen as in Kim Ir Sen
 	// Chinese romanisations (pinyin, Wade–Giles, Cantonese).
 	{"zhang", "chang", "cheung", "jang"},
 	{"zhou", "chou", "chow", "jou"},
