@@ -220,6 +220,9 @@ func Analyze(s string, t entity.Type) Name {
 	if t != entity.Person {
 		toks, n.Legal = takeLegalForms(toks)
 	}
+	if t == entity.Vessel || t == entity.Unknown {
+		toks = dropVesselPrefix(toks, t)
+	}
 	out := toks[:0]
 	for _, tok := range toks {
 		tok.Kind = kindOf(tok, t)
@@ -296,6 +299,25 @@ func asciiOnly(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// dropVesselPrefix removes the kind-of-ship abbreviation before a vessel's
+// name ("MV Ocean Star", "M/T Adrian Darya"): of a vessel's name when one
+// word follows it, of a name of unknown type when two do (a person may be
+// called My Lan).
+func dropVesselPrefix(toks []Token, t entity.Type) []Token {
+	rest := 1
+	if t == entity.Unknown {
+		rest = 2
+	}
+	switch {
+	case len(toks) > rest && vesselPrefixes[toks[0].Text] && toks[0].Script == translit.LatinScript:
+		return toks[1:]
+	case len(toks) > rest+1 && len(toks[0].Text) == 1 && len(toks[1].Text) == 1 && toks[0].Start != toks[1].Start &&
+		vesselPrefixes[toks[0].Text+toks[1].Text] && toks[0].Script == translit.LatinScript:
+		return toks[2:]
+	}
+	return toks
 }
 
 func kindOf(tok Token, t entity.Type) Kind {

@@ -36,6 +36,11 @@ func TestAnalyze(t *testing.T) {
 		{"ООО «Ромашка»", entity.Organization, "romashka", "llc"},
 		{"CECOEX, S.A.", entity.Organization, "cecoex", "jsc"},
 		{"Vessel No. 3", entity.Vessel, "vessel no 3", ""},
+		{"MV Ocean Star", entity.Vessel, "ocean star", ""},
+		{"M/T Adrian Darya", entity.Vessel, "adrian darya", ""},
+		{"MV Ocean Star", entity.Unknown, "ocean star", ""},
+		{"My Lan", entity.Unknown, "my lan", ""},
+		{"MV", entity.Vessel, "mv", ""},
 		{"习近平", entity.Person, "xi jin ping", ""},
 		{"セルゲイ・ラブロフ", entity.Person, "serugei raburofu", ""},
 	}

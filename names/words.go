@@ -28,6 +28,13 @@ var weakTitles = set(
 	"dato", "datuk", "sri", "pehin",
 )
 
+// vesselPrefixes are the abbreviations written before a ship's name for
+// its kind (motor vessel, motor tanker, steamship, fishing vessel, motor
+// yacht, research vessel), also as two letters with a slash (M/V): not
+// part of the name the registers and the lists give. Source: the prefixes
+// of ship names in IMO and Lloyd's usage.
+var vesselPrefixes = set("mv", "mt", "ss", "fv", "my", "rv", "mts", "mvs")
+
 // particles are articles, prepositions and kinship words inside names
 // (al-, bin, de, van...): low weight, tolerated when missing.
 var particles = set(
