@@ -25,6 +25,7 @@ type ListInfo struct {
 	Names     int            `json:"names" doc:"Names of all its entities." example:"3000"`
 	Published string         `json:"published" doc:"The publisher's date for the list, empty when the file has none." example:"2026-02-27"`
 	SHA256    string         `json:"sha256" doc:"sha256 of the list's files."`
+	Records   int            `json:"records" doc:"Records read from the files, skipped ones included: more than the entities when the format has records that are not parties (the positions of a Senzing PEP file)." example:"1003"`
 	Skipped   int            `json:"skipped" doc:"Malformed records left out."`
 	Files     []string       `json:"files" doc:"The files (or URLs) read, main file first."`
 }
@@ -43,7 +44,7 @@ func NewListsReport(cat *catalog.Catalog) ListsReport {
 		}
 		r.Sources = append(r.Sources, ListInfo{
 			Name: s.Name, Format: s.Format, Entities: counts, Names: s.NameCount(),
-			Published: s.Published, SHA256: s.SHA256, Skipped: len(s.Skipped), Files: files,
+			Published: s.Published, SHA256: s.SHA256, Records: s.Records, Skipped: len(s.Skipped), Files: files,
 		})
 	}
 	return r
