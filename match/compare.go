@@ -36,7 +36,8 @@ type Analyzed struct {
 // 메드베데프 → dmitri medvedev, Ким Чен Ын → kim jong un, 金正恩 → kim jong
 // un), since the romanisation of its script cannot give that back: each
 // reading becomes a query name of its own, and the best counts. A Korean
-// name written in Russian and its readings are syllables, compared as the
+// name written in Russian, Arabic, Persian or Hebrew letters and its
+// readings are syllables, compared as the
 // syllables of a name written in Hangul (names.AnalyzeSyllables): Ким Чен
 // is not Kim Jong Un.
 func Analyze(q Query) *Analyzed {
@@ -47,7 +48,7 @@ func Analyze(q Query) *Analyzed {
 		}
 	}
 	for _, s := range q.Names {
-		if !translit.LooksKoreanCyrillic(strings.Fields(s)) {
+		if !translit.LooksKoreanSyllables(strings.Fields(s)) {
 			add(names.Analyze(s, q.Type))
 			for _, r := range translit.Readings(s) {
 				add(names.Analyze(r, q.Type))

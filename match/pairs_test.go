@@ -209,3 +209,35 @@ func TestKatakanaNames(t *testing.T) {
 		{"ジョン・カービー", "John Kerry"},
 	})
 }
+
+// TestKoreanNamesInAbjads checks Korean names written in Arabic, Persian
+// and Hebrew letters (translit.KoreanAbjad), read syllable by syllable:
+// a different or missing syllable is another person.
+func TestKoreanNamesInAbjads(t *testing.T) {
+	checkPeople(t, []atLeast{
+		{"كيم جونغ أون", "KIM, Jong Un", 0.9},
+		{"کیم جونگ اون", "KIM, Jong Un", 0.9},
+		{"קים ג'ונג און", "KIM, Jong Un", 0.9},
+		{"كيم يو جونغ", "KIM Yo Jong", 0.9},
+		{"ري بيونغ تشول", "RI Pyong Chol", 0.9},
+		{"تشوي ريونغ هاي", "CHOE Ryong Hae", 0.9},
+	}, [][2]string{
+		{"كيم جونغ", "KIM, Chung Chong"},
+		{"كيم جونغ إيل", "KIM, Jong Un"},
+		{"كيم يو جونغ", "KIM, Jong Un"},
+	})
+}
+
+// TestForeignNamesInGreek checks foreign names written in Greek, whose b,
+// d and g Greek writes μπ, ντ and γκ (translit.GreekLoan).
+func TestForeignNamesInGreek(t *testing.T) {
+	checkPeople(t, []atLeast{
+		{"Βλαντιμίρ Πούτιν", "PUTIN Vladimir Vladimirovich", 0.9},
+		{"Σεργκέι Λαβρόφ", "Lavrov Sergei Viktorovich", 0.9},
+		{"Ντμίτρι Πεσκόφ", "PESKOV Dmitry Sergeyvich", 0.9},
+		{"Κιμ Γιονγκ Ουν", "KIM, Jong Un", 0.9},
+	}, [][2]string{
+		{"Βλαντιμίρ Λαβρόφ", "Lavrov Sergei Viktorovich"},
+		{"Κιμ Γιονγκ Ιλ", "KIM, Jong Un"},
+	})
+}

@@ -714,6 +714,11 @@ func (st *scan) verify(ws []int) *cand {
 			break
 		}
 	}
+	if len(alts) > 1 && st.suffixed(ws) {
+		// A suffix after an apostrophe is grammar, never part of a name
+		// (Putin'in is Putin's, not Potanin): only the reading without it.
+		alts = alts[1:]
+	}
 	if k := st.syllableReading(ws); k != "" {
 		// A Korean name in Russian: its syllables, not a normalised reading
 		// that mixes them with their romanisations (Пак pong), which the
@@ -728,6 +733,19 @@ func (st *scan) verify(ws []int) *cand {
 		return nil
 	}
 	return st.newCand(ws, v)
+}
+
+// suffixed reports whether some word of the span reads best without the
+// suffix it writes after an apostrophe (Putin'in, Lavrov'un, Putin's).
+func (st *scan) suffixed(ws []int) bool {
+	for _, i := range ws {
+		wi := st.info(i)
+		w := &st.words[i]
+		if wi.best != 0 && wi.forms[wi.best] == apostropheForm(st.text[w.start:w.end]) {
+			return true
+		}
+	}
+	return false
 }
 
 // check runs the scorer on the readings of a span, remembering verdicts

@@ -64,13 +64,15 @@ func (st *scan) info(i int) *winfo {
 }
 
 // syllableForm returns the form of word i that is a syllable of a Korean
-// name written in Russian (translit.KoreanCyrillic: Ыном → Ын), or "".
+// name written in Russian (translit.KoreanCyrillic: Ыном → Ын) or in an
+// abjad (translit.KoreanAbjad), or "".
 func (st *scan) syllableForm(i int) string {
-	if st.words[i].script != translit.Cyrillic {
+	sc := st.words[i].script
+	if sc != translit.Cyrillic && sc != translit.Arabic && sc != translit.Hebrew {
 		return ""
 	}
 	for _, f := range st.info(i).forms {
-		if translit.WordScript(f) == translit.Cyrillic && translit.KoreanCyrillic(f) != nil {
+		if translit.WordScript(f) == sc && translit.KoreanSyllable(f) != nil {
 			return f
 		}
 	}
@@ -105,7 +107,7 @@ func (st *scan) syllableReading(ws []int) string {
 			return ""
 		}
 	}
-	if !translit.LooksKoreanCyrillic(parts) {
+	if !translit.LooksKoreanSyllables(parts) {
 		return ""
 	}
 	return strings.Join(parts, " ")

@@ -212,3 +212,31 @@ func FuzzBelarusianRussian(f *testing.F) {
 		}
 	})
 }
+
+func FuzzKoreanAbjad(f *testing.F) {
+	for _, s := range []string{"كيم", "جونغ", "أون", "کیم", "ג'ונג", "און", "تشوي", "وزير", "ج\xff", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := KoreanAbjad(s)
+		if len(got) > maxAbjadReadings {
+			t.Fatalf("KoreanAbjad(%q) = %q: too many readings", s, got)
+		}
+		for _, r := range got {
+			if r == "" || !isLowerASCIIWord(r) {
+				t.Fatalf("KoreanAbjad(%q) = %q: not a lower-case ASCII word", s, got)
+			}
+		}
+	})
+}
+
+func FuzzGreekLoan(f *testing.F) {
+	for _, s := range []string{"Βλαντιμίρ", "Μπάιντεν", "Γιονγκ", "Ντμίτρι", "Lavrov", "\xff", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if r := GreekLoan(s); r != "" && !isLowerASCIIWord(strings.ReplaceAll(r, " ", "")) {
+			t.Fatalf("GreekLoan(%q) = %q: not lower-case ASCII", s, r)
+		}
+	})
+}

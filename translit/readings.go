@@ -19,7 +19,9 @@ const maxReadings = 16
 // when it transcribes a foreign name, likeliest first: Hangul read as a
 // loanword (HangulLoan), a Cyrillic syllable of a Korean name
 // (KoreanCyrillic), the Russian spelling of a Belarusian or Ukrainian word
-// with і or ў (BelarusianRussian), katakana read as a loanword (KanaLoan). Nil when the
+// with і or ў (BelarusianRussian), katakana read as a loanword (KanaLoan),
+// a foreign name written in Greek (GreekLoan), a syllable of a Korean name
+// in Arabic, Persian or Hebrew letters (KoreanAbjad). Nil when the
 // word reads no other way. Text scanners use it word by word; names as a
 // whole go through Readings, which also checks that the name has the shape
 // of such a transcription.
@@ -39,6 +41,12 @@ func WordReadings(word string) []string {
 		return nil
 	case Kana:
 		return KanaLoan(word)
+	case Greek:
+		if r := GreekLoan(word); r != "" {
+			return []string{r}
+		}
+	case Arabic, Hebrew:
+		return KoreanAbjad(word)
 	}
 	return nil
 }
@@ -78,6 +86,14 @@ func Readings(name string) []string {
 			}
 		case Kana:
 			per[i] = KanaLoan(w)
+		case Greek:
+			if r := GreekLoan(w); r != "" {
+				per[i] = []string{r}
+			}
+		case Arabic, Hebrew:
+			if LooksKoreanAbjad(words) {
+				per[i] = KoreanAbjad(w)
+			}
 		}
 		found = found || len(per[i]) > 0
 	}
