@@ -3,10 +3,13 @@ package text
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/embargo/embargo/entity"
 	"github.com/embargo/embargo/index"
 	"github.com/embargo/embargo/names"
+	"github.com/embargo/embargo/translit"
 )
 
 // Linking: news names a person in full once ("o ministro Serguei Lavrov")
@@ -19,7 +22,9 @@ import (
 // as running text puts the surname last. A very common surname (Kim,
 // Lee, Smith) is never linked. A word is linked to the nearest full
 // mention before it, or, when there is none, the nearest after it (a
-// headline names the person before the article does).
+// headline names the person before the article does). Chinese, which
+// writes no spaces, names a foreign person in full with a middle dot
+// (谢尔盖·拉夫罗夫) and then by the part after it (拉夫罗夫): linkHan.
 
 type explainMemo struct {
 	text string
@@ -42,6 +47,7 @@ type linkTarget struct {
 // link adds the surname-only mentions.
 func (st *scan) link(res *Result) {
 	var targets []*linkTarget
+	explained := map[explainMemo][]string{}
 	bySpan := map[[2]int]*linkTarget{}
 	for k, p := range st.kept {
 		h := p.hit
@@ -101,7 +107,6 @@ func (st *scan) link(res *Result) {
 		}
 	}
 	var linked []Mention
-	explained := map[explainMemo][]string{}
 	for i := range st.words {
 		w := &st.words[i]
 		if w.unspaced() || w.flags.has(wDigit) || !(w.flags.has(wUpper) || w.flags.has(wUncased)) {
@@ -116,22 +121,10 @@ func (st *scan) link(res *Result) {
 			continue
 		}
 		for _, k := range t.mentions {
-			full := &res.Mentions[k]
-			ek := explainMemo{full.Text, st.kept[k].hit}
-			ex, ok := explained[ek]
-			if !ok {
-				ex = append([]string{fmt.Sprintf("surname only: refers to the full mention %q (linked_to)", full.Text)},
-					full.Explanation...)
-				explained[ek] = ex
-			}
-			idx := k
-			linked = append(linked, Mention{
-				Start: w.start, End: w.end, Text: st.text[w.start:w.end],
-				Score: full.Score, MatchedName: full.MatchedName, Entity: full.Entity,
-				Explanation: ex, LinkedTo: &idx,
-			})
+			linked = append(linked, st.linkedMention(res, k, w.start, w.end, explained))
 		}
 	}
+	linked = append(linked, st.linkHan(res, explained)...)
 	if len(linked) == 0 {
 		return
 	}
@@ -161,6 +154,97 @@ func (st *scan) link(res *Result) {
 		out[pos] = m
 	}
 	res.Mentions = out
+}
+
+// linkedMention is the mention of text[start:end] as a surname referring
+// to full mention k.
+func (st *scan) linkedMention(res *Result, k, start, end int, explained map[explainMemo][]string) Mention {
+	full := &res.Mentions[k]
+	ek := explainMemo{full.Text, st.kept[k].hit}
+	ex, ok := explained[ek]
+	if !ok {
+		ex = append([]string{fmt.Sprintf("surname only: refers to the full mention %q (linked_to)", full.Text)},
+			full.Explanation...)
+		explained[ek] = ex
+	}
+	idx := k
+	return Mention{
+		Start: start, End: end, Text: st.text[start:end],
+		Score: full.Score, MatchedName: full.MatchedName, Entity: full.Entity,
+		Explanation: ex, LinkedTo: &idx,
+	}
+}
+
+// hanDots are the marks Chinese writes between the parts of a foreign
+// name (谢尔盖·拉夫罗夫).
+const hanDots = "·・•‧"
+
+// minHanSurname is the fewest characters of a Chinese surname that is
+// linked on its own: a one-character part is a word too often.
+const minHanSurname = 2
+
+// linkHan links the surnames of foreign names written in Chinese
+// characters: after 谢尔盖·拉夫罗夫, the bare 拉夫罗夫 is the same person.
+// Chinese runs words together, so the surname is found as a string, where
+// no mention is already; the part after the last middle dot is the
+// surname, and it must have at least minHanSurname characters.
+func (st *scan) linkHan(res *Result, explained map[explainMemo][]string) []Mention {
+	type target struct {
+		start    int
+		mentions []int
+	}
+	bySurname := map[string][]*target{}
+	var spans [][2]int
+	for k, p := range st.kept {
+		spans = append(spans, [2]int{p.c.start, p.c.end})
+		if p.hit.Entity.Type != entity.Person {
+			continue
+		}
+		full := st.text[p.c.start:p.c.end]
+		i := strings.LastIndexAny(full, hanDots)
+		if i < 0 || translit.WordScript(full) != translit.Han {
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(full[i:])
+		sur := full[i+n:]
+		if utf8.RuneCountInString(sur) < minHanSurname || translit.WordScript(sur) != translit.Han {
+			continue
+		}
+		ts := bySurname[sur]
+		if len(ts) == 0 || ts[len(ts)-1].start != p.c.start {
+			ts = append(ts, &target{start: p.c.start})
+			bySurname[sur] = ts
+		}
+		ts[len(ts)-1].mentions = append(ts[len(ts)-1].mentions, k)
+	}
+	var out []Mention
+	for sur, ts := range bySurname {
+		for off := 0; ; {
+			j := strings.Index(st.text[off:], sur)
+			if j < 0 {
+				break
+			}
+			start, end := off+j, off+j+len(sur)
+			off = end
+			inside := false
+			for _, sp := range spans {
+				inside = inside || start < sp[1] && sp[0] < end
+			}
+			if inside {
+				continue
+			}
+			t := ts[0] // the nearest full mention before, else the first after
+			for _, c := range ts {
+				if c.start < start {
+					t = c
+				}
+			}
+			for _, k := range t.mentions {
+				out = append(out, st.linkedMention(res, k, start, end, explained))
+			}
+		}
+	}
+	return out
 }
 
 // nearest returns the target a word with the given surname keys at
