@@ -1,6 +1,7 @@
 package text
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -217,6 +218,10 @@ func (st *scan) linkHan(res *Result, explained map[explainMemo][]string) []Menti
 		}
 		ts[len(ts)-1].mentions = append(ts[len(ts)-1].mentions, k)
 	}
+	if len(bySurname) == 0 {
+		return nil
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[1], b[1]) })
 	var out []Mention
 	for sur, ts := range bySurname {
 		for off := 0; ; {
@@ -226,12 +231,11 @@ func (st *scan) linkHan(res *Result, explained map[explainMemo][]string) []Menti
 			}
 			start, end := off+j, off+j+len(sur)
 			off = end
-			inside := false
-			for _, sp := range spans {
-				inside = inside || start < sp[1] && sp[0] < end
-			}
-			if inside {
-				continue
+			// The first span that ends after start (spans are in text
+			// order, and do not overlap but within a group).
+			k, _ := slices.BinarySearchFunc(spans, start, func(sp [2]int, pos int) int { return cmp.Compare(sp[1], pos+1) })
+			if k < len(spans) && spans[k][0] < end {
+				continue // inside a mention
 			}
 			t := ts[0] // the nearest full mention before, else the first after
 			for _, c := range ts {
