@@ -14,9 +14,9 @@ import (
 // Пяскоў). The romanisation of Belarusian (BGN/PCGN) keeps those
 // sounds: "Uladzimir Putsin" is far from "Vladimir Putin". BelarusianRussian
 // undoes them and gives the Russian spelling a Belarusian word may stand
-// for, which the scorer compares as Russian. Source: the phonology of the
-// Belarusian standard (Narkamaŭka) as described in the grammar of the
-// National Academy of Sciences of Belarus, 1985, §§ on цеканне і дзеканне.
+// for, which the scorer compares as Russian. Source: the rules of
+// Belarusian orthography (Правілы беларускай арфаграфіі і пунктуацыі,
+// 2008) on цеканне, дзеканне, аканне and ў.
 
 // belarusianSoft are the letters after which т and д are soft in
 // Belarusian: і е ё ю я ь.

@@ -21,6 +21,14 @@
 // without diacritics or apostrophes. Scripts with no table here go through
 // the go-unidecode tables.
 //
+// A name written in one script may transcribe a name of another language;
+// Readings (whole names) and WordReadings (single words) read it that way:
+// Hangul and katakana loanwords, Korean names in Russian Cyrillic, in
+// Arabic, Persian or Hebrew letters and in Chinese characters (Sino-Korean
+// readings from the Unicode Han Database), foreign names in Chinese
+// transcription and in Greek, and Belarusian spellings of Russian names.
+// The matcher offers each reading to the scorer beside the romanisation.
+//
 // Outputs contain only [a-z0-9] words separated by single spaces. Scripts
 // written without spaces between name parts come back as several words:
 // one per syllable for Hangul, one per character for Chinese; the Arabic

@@ -7,9 +7,8 @@ import "strings"
 // for b, d and g: it writes them μπ, ντ and γκ (Βλαντιμίρ for Vladimir,
 // Μπάιντεν for Biden, Γκαίτε for Goethe), which ELOT 743 romanises mp, nt
 // and gk inside a word, as Greek words sound; ου is u, and γι before a
-// vowel is y (Γιούρι for Yuri, Γιονγκ for Yong). Source: the
-// Greek transcription of foreign names (ELOT 743 annex, and the usage of
-// the Greek press).
+// vowel is y (Γιούρι for Yuri, Γιονγκ for Yong). Source: how the Greek
+// press writes foreign names (Μπάιντεν, Ντόναλντ Τραμπ, Γιούρι).
 func GreekLoan(word string) string {
 	if WordScript(word) != Greek {
 		return ""

@@ -14,9 +14,9 @@ import (
 // so: an optional initial consonant (ج j, تش/چ/צ' ch, ك/ک/ק k, غ/گ/ג g...),
 // a vowel written with alif, waw or ya (و/ו is o or u, ي/ی/י i or e, ا/א a,
 // اي ae, وي oe, يو yo), and an optional final (ن n, نغ/نگ/נג ng, م m, ل l,
-// ك k, ب p). Source: the transcription of Korean names in the Arabic,
-// Persian and Hebrew press (Al Jazeera, BBC Persian, Haaretz usage), which
-// follows the Revised Romanization letter by letter.
+// ك k, ب p). Source: the spellings of Korean names in Arabic, Persian
+// and Hebrew news, which transcribe their English spelling letter by
+// letter, the vowels as long-vowel letters.
 
 // abjadInitials read the consonants that start a syllable, longest first.
 var abjadInitials = []struct {
