@@ -48,6 +48,8 @@ var labelledPairs = []struct {
 	{"Kim Dzong Un", "KIM, Jong Un", entity.Person, true},
 	{"Kim Čong-un", "KIM, Jong Un", entity.Person, true},
 	{"Kim Ir Sen", "KIM Il Sung", entity.Person, true},
+	{"Kim Yong Un", "KIM, Jong Un", entity.Person, false}, // 용 is not 정
+	{"Hussein Nasrallah", "NASRALLAH, Hasan", entity.Person, false},
 	{"Dmitri Peskov", "PESKOV Dmitry Sergeyvich", entity.Person, true},
 	{"Vladimir Putin", "PUTIN Vladimir Vladimirovich", entity.Person, true},
 	{"John Kirby", "KIRBY, John", entity.Person, true},

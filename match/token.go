@@ -107,7 +107,10 @@ func kindSim(a, b *names.Token) (float64, How, bool) {
 // symbol, then, when they pass the gate, by phonetic key.
 func spellingSim(a, b *names.Token, gate bool) (float64, How) {
 	symSim, symHow := symbolSim(a, b)
-	if !gate {
+	if !gate || symHow == NoMatch && hasSpelling(a) && hasSpelling(b) {
+		// Parts that belong to different groups of known spellings are
+		// different names, however close their letters (Jong and Yong,
+		// Hasan and Husayn).
 		return symSim, symHow
 	}
 	best, how := symSim, symHow
@@ -143,6 +146,17 @@ func spellingSim(a, b *names.Token, gate bool) (float64, How) {
 
 // symbolSim is the similarity two parts get from a shared equivalence
 // symbol.
+// hasSpelling reports whether a part belongs to a group of spellings of
+// one name (names.Spelling), not only to a group of cognates.
+func hasSpelling(t *names.Token) bool {
+	for _, s := range t.Syms {
+		if s[0] != '~' {
+			return true
+		}
+	}
+	return false
+}
+
 func symbolSim(a, b *names.Token) (float64, How) {
 	best, how := 0.0, NoMatch
 	for _, s := range a.Syms {

@@ -42,9 +42,7 @@ func WordReadings(word string) []string {
 	case Kana:
 		return KanaLoan(word)
 	case Greek:
-		if r := GreekLoan(word); r != "" {
-			return []string{r}
-		}
+		return GreekLoan(word)
 	case Arabic, Hebrew:
 		return KoreanAbjad(word)
 	}
@@ -87,9 +85,7 @@ func Readings(name string) []string {
 		case Kana:
 			per[i] = KanaLoan(w)
 		case Greek:
-			if r := GreekLoan(w); r != "" {
-				per[i] = []string{r}
-			}
+			per[i] = GreekLoan(w)
 		case Arabic, Hebrew:
 			if LooksKoreanAbjad(words) {
 				per[i] = KoreanAbjad(w)
