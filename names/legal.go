@@ -37,6 +37,9 @@ var legalForms = func() map[string]string {
 		"gesellschaft mit beschrankter haftung", "sociedad de responsabilidad limitada", "societa a responsabilita limitata",
 		"societe a responsabilite limitee", "besloten vennootschap", "spolka z ograniczona odpowiedzialnoscia",
 		"sociedade limitada", "sirketi", "ltd sti", "limited sirketi", "sherkat", "sharikat",
+		// Chinese 有限公司, 有限责任公司 and Japanese 有限会社, Korean 유한회사,
+		// one word per character or syllable as translit romanises them.
+		"you xian gong si", "you xian ze ren gong si", "you xian hui she", "yu han hoe sa",
 	)
 	add(JointStock,
 		"jsc", "ojsc", "cjsc", "pjsc", "ao", "oao", "zao", "pao", "jsco", "ag", "sa", "spa", "nv", "plc", "asa", "ab", "oy", "oyj",
@@ -48,6 +51,8 @@ var legalForms = func() map[string]string {
 		"aktsionernoye obshchestvo", "publichnoye aktsionernoye obshchestvo", "aktsionerne tovarystvo",
 		"publichne aktsionerne tovarystvo", "pryvatne aktsionerne tovarystvo", "anonim sirketi", "as",
 		"spolka akcyjna", "akciova spolecnost", "dionicko drustvo", "sa de cv", "s a de c v", "sab de cv",
+		// Chinese 股份有限公司, Japanese 株式会社, Korean 주식회사.
+		"gu fen you xian gong si", "gu fen gong si", "zhu shi hui she", "ju sik hoe sa", "chusik hoesa", "jusik hoesa",
 	)
 	add(Corporation,
 		"inc", "incorporated", "corp", "corporation", "co", "cia", "cie", "company", "kabushiki kaisha", "kaisha",
@@ -58,7 +63,8 @@ var legalForms = func() map[string]string {
 	add(StateEnterprise, "fgup", "gup", "mup", "fgbu", "fkp", "dp", "kp",
 		"state unitary enterprise", "federal state unitary enterprise", "federalnoe gosudarstvennoe unitarnoe predpriyatie",
 		"gosudarstvennoe unitarnoe predpriyatie", "state enterprise", "state owned enterprise", "derzhavne pidpryiemstvo",
-		"unitary enterprise", "state company")
+		"unitary enterprise", "state company", "state corporation", "gosudarstvennaya korporatsiya", "goskorporatsiya",
+		"derzhavna korporatsiia")
 	add(Cooperative, "coop", "cooperative", "co op", "kooperativ", "cooperativa", "cooperative society")
 	add(Trust, "trust", "foundation", "stiftung", "fundacion", "fondation", "fund")
 	return m

@@ -35,6 +35,8 @@ func TestAnalyze(t *testing.T) {
 		{"ANGLO-CARIBBEAN CO., LTD.", entity.Organization, "anglo caribbean", "llc"},
 		{"ООО «Ромашка»", entity.Organization, "romashka", "llc"},
 		{"CECOEX, S.A.", entity.Organization, "cecoex", "jsc"},
+		{"华为技术有限公司", entity.Organization, "hua wei ji shu", "llc"},
+		{"Государственная корпорация Ростех", entity.Organization, "rostekh", "state"},
 		{"Vessel No. 3", entity.Vessel, "vessel no 3", ""},
 		{"MV Ocean Star", entity.Vessel, "ocean star", ""},
 		{"M/T Adrian Darya", entity.Vessel, "adrian darya", ""},
