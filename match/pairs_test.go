@@ -67,6 +67,8 @@ var labelledPairs = []struct {
 	{"Сяргей Лаўроў", "Lavrov Sergei Viktorovich", entity.Person, true},
 	{"Дзмітрый Пяскоў", "PESKOV Sergei", entity.Person, false},
 	{"Hizb Allah", "HIZBALLAH", entity.Organization, true},
+	{"Хамас", "HAMAS", entity.Organization, true},
+	{"하마스", "HAMAS", entity.Organization, true},
 	{"حزب الله", "HIZBALLAH", entity.Organization, true},
 	{"Abu Bakr", "ABUBAKR", entity.Person, true},
 	{"Sa Na", "SANA", entity.Person, false},

@@ -121,7 +121,8 @@ const koreanSurnames = "김이리박최정강조윤장임림한오서신권황�
 // LooksKorean reports whether a name written in Hangul has the shape of a
 // Korean name rather than the transcription of a foreign one: a family
 // name of one syllable written apart ("정식 김"), or a single word of two to
-// four syllables that starts with a common family name ("김정은").
+// four syllables that starts with a common family name ("김정은") and does
+// not end as a loanword does (하마스).
 func LooksKorean(name string) bool {
 	words := strings.Fields(name)
 	for _, w := range words {
@@ -133,9 +134,22 @@ func LooksKorean(name string) bool {
 		w := words[0]
 		n := utf8.RuneCountInString(w)
 		first, _ := utf8.DecodeRuneInString(w)
-		return n >= 2 && n <= 4 && strings.ContainsRune(koreanSurnames, first)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		return n >= 2 && n <= 4 && strings.ContainsRune(koreanSurnames, first) && !loneConsonant(last)
 	}
 	return false
+}
+
+// loneConsonant reports whether a Hangul syllable is a consonant with the
+// vowel ㅡ and no final (스, 트, 드, 프): the way the loanword orthography
+// writes a consonant with no vowel, which ends foreign words (하마스,
+// Hamas) and no Korean given name.
+func loneConsonant(r rune) bool {
+	if r < hangulBase || r > hangulLast {
+		return false
+	}
+	o := int(r - hangulBase)
+	return o/loanFinalCount%loanMedCount == medEu && o%loanFinalCount == 0
 }
 
 func isHangulSyllable(w string) bool {

@@ -33,7 +33,7 @@ func TestLoanReadings(t *testing.T) {
 func TestLooksKorean(t *testing.T) {
 	for name, want := range map[string]bool{
 		"김정은": true, "정식 김": true, "리병철": true, "김 여정": true,
-		"드미트리 메드베데프": false, "푸틴": false, "블라디미르 푸틴": false, "세르게이 라브로프": false,
+		"드미트리 메드베데프": false, "푸틴": false, "하마스": false, "하마": true, "블라디미르 푸틴": false, "세르게이 라브로프": false,
 	} {
 		if got := LooksKorean(name); got != want {
 			t.Errorf("LooksKorean(%q) = %v, want %v", name, got, want)

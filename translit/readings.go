@@ -19,7 +19,8 @@ const maxReadings = 16
 // when it transcribes a foreign name, likeliest first: Hangul read as a
 // loanword (HangulLoan), a Cyrillic syllable of a Korean name
 // (KoreanCyrillic), the Russian spelling of a Belarusian or Ukrainian word
-// with і or ў (BelarusianRussian), katakana read as a loanword (KanaLoan),
+// with і or ў (BelarusianRussian), a Cyrillic х that writes a foreign h
+// (CyrillicForeignH), katakana read as a loanword (KanaLoan),
 // a foreign name written in Greek (GreekLoan), a syllable of a Korean name
 // in Arabic, Persian or Hebrew letters (KoreanAbjad). Nil when the
 // word reads no other way. Text scanners use it word by word; names as a
@@ -33,12 +34,16 @@ func WordReadings(word string) []string {
 		if r := KoreanCyrillic(word); r != nil {
 			return r
 		}
+		var out []string
 		if strings.ContainsAny(word, "іІўЎ") {
 			if r := BelarusianRussian(word); r != "" {
-				return []string{r}
+				out = append(out, r)
 			}
 		}
-		return nil
+		if r := CyrillicForeignH(word); r != "" {
+			out = append(out, r)
+		}
+		return out
 	case Kana:
 		return KanaLoan(word)
 	case Greek:
@@ -77,9 +82,14 @@ func Readings(name string) []string {
 			switch {
 			case LooksKoreanCyrillic(words):
 				per[i] = KoreanCyrillic(w)
-			case isBeUk(CyrillicLang(name)):
-				if r := BelarusianRussian(w); r != "" {
-					per[i] = []string{r}
+			default:
+				if isBeUk(CyrillicLang(name)) {
+					if r := BelarusianRussian(w); r != "" {
+						per[i] = append(per[i], r)
+					}
+				}
+				if r := CyrillicForeignH(w); r != "" {
+					per[i] = append(per[i], r)
 				}
 			}
 		case Kana:
