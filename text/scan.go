@@ -281,7 +281,7 @@ type scan struct {
 	group int
 	// winfos caches info by word index.
 	winfos []*winfo
-	// syll remembers the romanisations of Han characters, foreign the
+	// syll remembers the romanisations of Han characters, and foreign the
 	// parts of transcribed names a run of them may start or end with.
 	syll    map[rune]*hanChar
 	foreign map[foreignKey][]foreignCut
