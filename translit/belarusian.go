@@ -51,7 +51,7 @@ func BelarusianRussian(word string) string {
 			out = append(out, 'и')
 		case r == 'э' && i > 0:
 			out = append(out, 'е')
-		case r == 'я' && i > 0 && !isVowelCyr(rs[i-1]) && i+1 < len(rs):
+		case r == 'я' && i > 0 && !isCyrVowel(rs[i-1]) && i+1 < len(rs):
 			// Akanne: an unstressed е is written я after a soft consonant
 			// (Сяргей, Пяскоў, Мядзведзеў); a stressed я stays (the reading
 			// is one more spelling to try, not the only one).
@@ -84,6 +84,3 @@ func softAhead(rs []rune, i int) bool {
 	}
 	return (rs[i] == 'м' || rs[i] == 'в') && i+1 < len(rs) && strings.ContainsRune(belarusianSoft, rs[i+1])
 }
-
-// isVowelCyr reports whether r is a Cyrillic vowel letter (lower case).
-func isVowelCyr(r rune) bool { return strings.ContainsRune("аеёиіоуўыэюя", r) }

@@ -61,13 +61,8 @@ func HangulLoan(word string) []string {
 	}
 	var out []string
 	for v := range 3 {
-		s := readLoan(jamo, v)
-		dup := false
-		for _, o := range out {
-			dup = dup || o == s
-		}
-		if !dup && s != "" {
-			out = append(out, s)
+		if s := readLoan(jamo, v); s != "" {
+			out = appendNew(out, s)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package translit
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -134,11 +135,10 @@ func stripAbjadMarks(w string) string {
 	}, w)
 }
 
+// appendNew appends s to out unless out has it already.
 func appendNew(out []string, s string) []string {
-	for _, o := range out {
-		if o == s {
-			return out
-		}
+	if slices.Contains(out, s) {
+		return out
 	}
 	return append(out, s)
 }

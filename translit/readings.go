@@ -147,14 +147,7 @@ func combine(words []string, per [][]string) []string {
 				parts[i] = per[i][idx[i]]
 			}
 		}
-		s := strings.Join(parts, " ")
-		dup := false
-		for _, o := range out {
-			dup = dup || o == s
-		}
-		if !dup {
-			out = append(out, s)
-		}
+		out = appendNew(out, strings.Join(parts, " "))
 		// Advance the odometer from the last word.
 		i := len(words) - 1
 		for ; i >= 0; i-- {

@@ -91,7 +91,7 @@ var labels = []label{
 	{text: "IMO", kind: kID, idType: entity.IMO, plain: true},
 	{text: "MMSI", kind: kID, idType: entity.MMSI, plain: true},
 	{text: "Other Vessel Call Sign", kind: kID, idType: entity.CallSign},
-	{text: "Vessel Call Sign", kind: kID, idType: entity.CallSign},
+	{text: "Vessel Call Sign", kind: kID, idType: entity.CallSign, plain: true},
 	{text: "Aircraft Tail Number", kind: kID, idType: entity.Registration},
 	{text: "Previous Aircraft Tail Number", kind: kID, idType: entity.Registration},
 	{text: "Aircraft Manufacturer's Serial Number (MSN)", kind: kID, idType: entity.Other},

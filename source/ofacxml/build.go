@@ -8,6 +8,7 @@ import (
 
 	"github.com/embargo/embargo/country"
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/source/ofac"
 )
 
 // sourceName is the source of every entity both formats read.
@@ -31,7 +32,7 @@ type labelKey struct {
 
 type labelInfo struct {
 	kind kind
-	id   idLabel
+	id   ofac.IDLabel
 }
 
 func newBuilder() *builder {
@@ -44,7 +45,7 @@ func (b *builder) label(label string, feature bool) labelInfo {
 	if li, ok := b.labels[key]; ok {
 		return li
 	}
-	li := labelInfo{kind: classify(label, feature), id: lookupIDLabel(label)}
+	li := labelInfo{kind: classify(label, feature), id: ofac.LookupIDLabel(label)}
 	b.labels[key] = li
 	return li
 }
@@ -300,8 +301,8 @@ func (b *builder) identifier(e *entity.Entity, label, value, code, countryText s
 		return
 	}
 	li := b.label(label, false).id
-	id := entity.Identifier{Type: li.typ, Value: value, Country: code}
-	plain := li.plain
+	id := entity.Identifier{Type: li.Type, Value: value, Country: code}
+	plain := li.Plain
 	l := strings.ToLower(label)
 	switch {
 	case l == "vessel registration identification" || id.Type == entity.IMO:
@@ -315,12 +316,12 @@ func (b *builder) identifier(e *entity.Entity, label, value, code, countryText s
 		if _, cur, ok := strings.Cut(label, "-"); ok {
 			id.Currency = strings.ToUpper(strings.TrimSpace(cur))
 		}
-	case l == "identification number" && e.Type != entity.Person:
+	case li.OrgReg && id.Type == entity.NationalID && e.Type != entity.Person:
 		// OFAC's generic label; for a company it is a registration.
 		id.Type = entity.Registration
 	}
 	if id.Country == "" && countryText == "" {
-		id.Country = li.country
+		id.Country = li.Country
 	}
 	var pieces []string
 	if !plain {
