@@ -52,6 +52,15 @@ var otherSchemata = map[string]bool{
 	"Shares": true,
 }
 
+// IdentifierProperty returns the identifier type and label of an FtM
+// property of type identifier ("innCode": a tax ID labelled "INN"); ok is
+// false for any other property. Other formats that carry FtM property
+// names (OpenSanctions' Senzing export) read them through it.
+func IdentifierProperty(prop string) (t entity.IDType, label string, ok bool) {
+	p, ok := idProps[prop]
+	return p.typ, p.note, ok
+}
+
 // idProp says how an FtM identifier property becomes an Identifier.
 type idProp struct {
 	typ  entity.IDType

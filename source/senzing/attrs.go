@@ -47,6 +47,12 @@ var families = func() map[string]string {
 	return m
 }()
 
+// idProp says how an identifier becomes an entity.Identifier.
+type idProp struct {
+	typ  entity.IDType
+	note string
+}
+
 // singleIDs are the identifiers Senzing registers as one attribute
 // (LEI_NUMBER) and the ones OpenSanctions' exporter adds (IMO_NUMBER,
 // OFAC_ID...).
@@ -93,49 +99,6 @@ func splitAttr(attr string) (usage, base, family string, ok bool) {
 		}
 	}
 	return "", attr, "", false
-}
-
-// idProp says how an identifier becomes an entity.Identifier.
-type idProp struct {
-	typ  entity.IDType
-	note string
-}
-
-// ftmIDs are FtM property names, which OpenSanctions' exporter writes as
-// NATIONAL_ID_TYPE, TAX_ID_TYPE and OTHER_ID_TYPE ("registrationNumber",
-// "innCode", "swiftBic").
-var ftmIDs = map[string]idProp{
-	"idNumber":             {entity.NationalID, "ID number"},
-	"passportNumber":       {entity.Passport, "Passport number"},
-	"socialSecurityNumber": {entity.NationalID, "Social security number"},
-	"taxNumber":            {entity.TaxID, "Tax number"},
-	"innCode":              {entity.TaxID, "INN"},
-	"vatCode":              {entity.TaxID, "VAT"},
-	"voenCode":             {entity.TaxID, "VOEN"},
-	"irsCode":              {entity.TaxID, "IRS number"},
-	"registrationNumber":   {entity.Registration, "Registration number"},
-	"ogrnCode":             {entity.Registration, "OGRN"},
-	"okpoCode":             {entity.Registration, "OKPO"},
-	"leiCode":              {entity.Registration, "LEI"},
-	"dunsCode":             {entity.Registration, "DUNS"},
-	"uscCode":              {entity.Registration, "USCC"},
-	"licenseNumber":        {entity.Registration, "License number"},
-	"uniqueEntityId":       {entity.Registration, "Unique Entity ID (SAM.gov)"},
-	"cageCode":             {entity.Registration, "CAGE"},
-	"giiNumber":            {entity.Registration, "GIIN"},
-	"cikCode":              {entity.Registration, "SEC Central Index Key"},
-	"swiftBic":             {entity.BIC, "SWIFT/BIC"},
-	"imoNumber":            {entity.IMO, "IMO number"},
-	"mmsi":                 {entity.MMSI, "MMSI"},
-	"callSign":             {entity.CallSign, "Call sign"},
-	"wikidataId":           {entity.Other, "Wikidata ID"},
-	"bikCode":              {entity.Other, "BIK"},
-	"kppCode":              {entity.Other, "KPP"},
-	"npiCode":              {entity.Other, "NPI"},
-	"isinCode":             {entity.Other, "ISIN"},
-	"permId":               {entity.Other, "PermID"},
-	"bvdId":                {entity.Other, "Bureau van Dijk ID"},
-	"serialNumber":         {entity.Other, "Serial number"},
 }
 
 // words turns an attribute name into a label: "GROUP_ASSN_ID" → "Group assn id".

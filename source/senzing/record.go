@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/embargo/embargo/entity"
+	"github.com/embargo/embargo/source/ftm"
 	"github.com/embargo/embargo/source/internal/field"
 )
 
@@ -243,10 +244,10 @@ func (p *parser) countries(pt *party, attr, v string, dst *[]string) {
 // FtM property name, else entity.ParseIDType) unless force, else def.
 func (p *parser) identifier(pt *party, value, typ, ctry string, def entity.IDType, force bool) {
 	id := entity.Identifier{Type: def, Value: value, Note: typ}
-	if f, ok := ftmIDs[typ]; ok {
-		id.Note = f.note
+	if t, label, ok := ftm.IdentifierProperty(typ); ok {
+		id.Note = label
 		if !force {
-			id.Type = f.typ
+			id.Type = t
 		}
 	} else if t := entity.ParseIDType(typ); typ != "" && t != entity.Other && !force {
 		id.Type = t
